@@ -1,0 +1,54 @@
+package submit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/types"
+	"k8s.io/client-go/kubernetes"
+
+	"github.com/kdbg/kdbg/lib/session"
+)
+
+// addEphemeral adds the debug container to the target pod. The patch carries only the new
+// container: spec.ephemeralContainers merges by name, so the API server appends it to the
+// pod as it is now, and sessions started at once on one pod never overwrite each other.
+func addEphemeral(ctx context.Context, client kubernetes.Interface, s *session.DebugSession,
+	ns string, o *Options, log *slog.Logger) (*corev1.Pod, error) {
+	patch, err := ephemeralPatch(s)
+	if err != nil {
+		return nil, err
+	}
+	name := s.Spec.Pod.Name
+	log.Debug("patching pods/ephemeralcontainers", "pod", ns+"/"+name, "patch", string(patch))
+
+	pod, err := client.CoreV1().Pods(ns).Patch(ctx, name, types.StrategicMergePatchType, patch,
+		metav1.PatchOptions{DryRun: o.serverDryRun()}, "ephemeralcontainers")
+	if err != nil {
+		return nil, explain(err, request{"patch", "pods", "ephemeralcontainers", ns, name})
+	}
+	log.Info("added ephemeral container", "pod", ns+"/"+name, "container", s.Spec.Container)
+	return pod, nil
+}
+
+// ephemeralPatch is the strategic merge patch that adds the session's container and
+// nothing else.
+func ephemeralPatch(s *session.DebugSession) ([]byte, error) {
+	ec := s.EphemeralContainer()
+	if ec == nil {
+		return nil, fmt.Errorf("spec.container %q is not in spec.pod's spec.ephemeralContainers",
+			s.Spec.Container)
+	}
+	body := map[string]any{
+		"spec": map[string]any{"ephemeralContainers": []corev1.EphemeralContainer{*ec}},
+	}
+	patch, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("encoding patch: %w", err)
+	}
+	return patch, nil
+}
