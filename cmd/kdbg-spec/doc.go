@@ -12,7 +12,8 @@
 //   - ephemeral (the default): a debug container added to the running pod. Without
 //     --target, the pod's only container, or the one its
 //     kubectl.kubernetes.io/default-container annotation names, is targeted, and a note
-//     says so; --target='' opts out. --target must name a container of the pod.
+//     says so; an empty --target (--target="") opts out. --target must name a
+//     container of the pod.
 //   - copy (--copy-to NAME): a copy of the pod, without its ephemeral containers, owners
 //     and status, changed by --image, --set-image, -c, --env and the command. -c naming
 //     an existing container changes that container; otherwise a container is added.

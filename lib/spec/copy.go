@@ -17,7 +17,9 @@ func (o *Options) copy(pod *corev1.Pod, log *slog.Logger) (*session.DebugSession
 	if err := o.setImages(p); err != nil {
 		return nil, err
 	}
-	name, err := o.copyContainer(p, log)
+	// Names of the dropped ephemeral containers stay taken, so that the copy's debug
+	// container is not mistaken for one of them in events and logs.
+	name, err := o.copyContainer(p, containerNames(pod), log)
 	if err != nil {
 		return nil, err
 	}
@@ -80,9 +82,10 @@ func (o *Options) setImages(p *corev1.Pod) error {
 // copyContainer changes the container -c names, or appends a new debug container, and
 // returns its name. With only --set-image it changes nothing and returns the container
 // an attach would pick.
-func (o *Options) copyContainer(p *corev1.Pod, log *slog.Logger) (string, error) {
+func (o *Options) copyContainer(p *corev1.Pod, taken map[string]bool, log *slog.Logger) (
+	string, error) {
 	if o.Container == "" {
-		return o.newCopyContainer(p, log)
+		return o.newCopyContainer(p, taken, log)
 	}
 	if findContainer(p.Spec.InitContainers, o.Container) != nil {
 		return "", cli.Usagef("-c %q is an init container of pod %q: choose a container (%s) "+
@@ -102,11 +105,12 @@ func (o *Options) copyContainer(p *corev1.Pod, log *slog.Logger) (string, error)
 
 // newCopyContainer appends a debug container with a generated name, or with only
 // --set-image picks the container to attach to.
-func (o *Options) newCopyContainer(p *corev1.Pod, log *slog.Logger) (string, error) {
+func (o *Options) newCopyContainer(p *corev1.Pod, taken map[string]bool, log *slog.Logger) (
+	string, error) {
 	if o.Image == "" {
 		return o.setImageOnly(p, log)
 	}
-	name, err := o.containerName(p)
+	name, err := o.containerName(taken, p.Name)
 	if err != nil {
 		return "", err
 	}

@@ -44,7 +44,7 @@ func (o *Options) ephemeral(pod *corev1.Pod, log *slog.Logger) (*session.DebugSe
 // ephemeralName returns -c, which must be new in the pod, or a generated name.
 func (o *Options) ephemeralName(pod *corev1.Pod, log *slog.Logger) (string, error) {
 	if o.Container == "" {
-		name, err := o.containerName(pod)
+		name, err := o.containerName(containerNames(pod), pod.Name)
 		if err == nil {
 			log.Info("defaulting debug container name", "container", name)
 		}

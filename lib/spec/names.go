@@ -28,9 +28,8 @@ func randomSuffix(n int) string {
 	return string(b)
 }
 
-// containerName returns "debugger-xxxxx", unique among pod's containers of every kind.
-func (o *Options) containerName(pod *corev1.Pod) (string, error) {
-	taken := containerNames(pod)
+// containerName returns "debugger-xxxxx", not among taken, for the pod named pod.
+func (o *Options) containerName(taken map[string]bool, pod string) (string, error) {
 	for range maxNameTries {
 		name := "debugger-" + o.NameSuffix(suffixLen)
 		if !taken[name] {
@@ -38,7 +37,7 @@ func (o *Options) containerName(pod *corev1.Pod) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("finding a free debug container name in pod %q: "+
-		"%d tries clashed; give one with -c", pod.Name, maxNameTries)
+		"%d tries clashed; give one with -c", pod, maxNameTries)
 }
 
 // containerNames returns the names of pod's containers, init and ephemeral containers.

@@ -20,7 +20,7 @@ func (o *Options) node(n *corev1.Node, ns string, log *slog.Logger) *session.Deb
 		container = o.Container
 	}
 	name := o.nodePodName(n.Name)
-	log.Info("node debug pod", "pod", name, "container", container, "node", n.Name)
+	log.Info("debugging node with a new pod", "pod", name, "container", container, "node", n.Name)
 
 	pod := corev1.Pod{
 		TypeMeta: podType,
