@@ -32,8 +32,8 @@ var Modes = []Mode{ModeEphemeral, ModeCopy, ModeNode}
 // DebugSession is one debugging session as it travels through the pipeline: kdbg-spec
 // creates it, kdbg-profile refines spec.pod, kdbg-submit fills status, kdbg-attach uses it.
 type DebugSession struct {
-	APIVersion string  `json:"apiVersion"`
-	Kind       string  `json:"kind"`
+	APIVersion string  `json:"apiVersion" jsonschema:"enum=kdbg/v1alpha1"`
+	Kind       string  `json:"kind" jsonschema:"enum=DebugSession"`
 	Spec       Spec    `json:"spec"`
 	Status     *Status `json:"status,omitempty"`
 }
