@@ -64,8 +64,8 @@
 //
 // Debug a copy of a pod with NET_ADMIN, keeping its labels:
 //
-//	kdbg-spec web --copy-to=web-debug | kdbg-profile --profile=netadmin --keep-labels |
-//		kdbg-submit
+//	kdbg-spec web --copy-to=web-debug --image=busybox -it |
+//		kdbg-profile --profile=netadmin --keep-labels | kdbg-submit
 //
 // Debug a node as root with extra environment:
 //
@@ -73,7 +73,8 @@
 //	securityContext: {runAsUser: 0}
 //	env: [{name: TERM, value: xterm-256color}]
 //	EOF
-//	kdbg-spec node/node-1 | kdbg-profile --profile=sysadmin --custom=root.yaml
+//	kdbg-spec node/node-1 --image=busybox -it |
+//		kdbg-profile --profile=sysadmin --custom=root.yaml | kdbg-submit
 //
 // Exit status is 0 on success, 2 for bad flags, input or custom file, 1 otherwise.
 package main

@@ -54,7 +54,12 @@ func decodeCustom(data []byte) (*custom, error) {
 		return nil, fmt.Errorf("not valid JSON or YAML: %w", err)
 	}
 	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(js, &fields); err != nil || fields == nil {
+	err = json.Unmarshal(js, &fields)
+	var syntax *json.SyntaxError
+	switch {
+	case errors.As(err, &syntax):
+		return nil, fmt.Errorf("not valid JSON or YAML: %w", err)
+	case err != nil || fields == nil:
 		return nil, errors.New("want a partial container: a JSON or YAML object")
 	}
 	for _, f := range fixedFields {
