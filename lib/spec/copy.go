@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"log/slog"
 	"maps"
 
@@ -15,13 +16,13 @@ import (
 func (o *Options) copy(pod *corev1.Pod, log *slog.Logger) (*session.DebugSession, error) {
 	p := o.copyPod(pod)
 	if err := o.setImages(p); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("copying pod %q: %w", pod.Name, err)
 	}
 	// Names of the dropped ephemeral containers stay taken, so that the copy's debug
 	// container is not mistaken for one of them in events and logs.
 	name, err := o.copyContainer(p, containerNames(pod), log)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("copying pod %q: %w", pod.Name, err)
 	}
 
 	s := session.New(session.ModeCopy)
@@ -62,8 +63,8 @@ func (o *Options) copyPod(pod *corev1.Pod) *corev1.Pod {
 func (o *Options) setImages(p *corev1.Pod) error {
 	for name := range o.SetImages {
 		if name != "*" && findContainer(p.Spec.Containers, name) == nil {
-			return cli.Usagef("--set-image names %q, which is not a container of pod %q: "+
-				"choose one of %s, or *", name, p.Name, listNames(p.Spec.Containers))
+			return cli.Usagef("--set-image names %q, which is not a container: "+
+				"choose one of %s, or *", name, listNames(p.Spec.Containers))
 		}
 	}
 	for i := range p.Spec.Containers {
@@ -88,16 +89,16 @@ func (o *Options) copyContainer(p *corev1.Pod, taken map[string]bool, log *slog.
 		return o.newCopyContainer(p, taken, log)
 	}
 	if findContainer(p.Spec.InitContainers, o.Container) != nil {
-		return "", cli.Usagef("-c %q is an init container of pod %q: choose a container (%s) "+
-			"or a new name", o.Container, p.Name, listNames(p.Spec.Containers))
+		return "", cli.Usagef("-c %q is an init container: choose a container (%s) "+
+			"or a new name", o.Container, listNames(p.Spec.Containers))
 	}
 	if c := findContainer(p.Spec.Containers, o.Container); c != nil {
 		o.configure(c)
 		return c.Name, nil
 	}
 	if o.Image == "" {
-		return "", cli.Usagef("-c %q is not a container of pod %q: choose one of %s, "+
-			"or give --image to add it", o.Container, p.Name, listNames(p.Spec.Containers))
+		return "", cli.Usagef("-c %q is not a container: choose one of %s, "+
+			"or give --image to add it", o.Container, listNames(p.Spec.Containers))
 	}
 	p.Spec.Containers = append(p.Spec.Containers, o.newContainer(o.Container))
 	return o.Container, nil
@@ -128,7 +129,7 @@ func (o *Options) setImageOnly(p *corev1.Pod, log *slog.Logger) (string, error) 
 	}
 	c := findContainer(p.Spec.Containers, name)
 	if c == nil {
-		return "", cli.Usagef("pod %q has no containers to change with --set-image", p.Name)
+		return "", cli.Usagef("no containers to change with --set-image")
 	}
 	if o.Interactive {
 		c.Stdin, c.TTY = o.Interactive, o.TTY

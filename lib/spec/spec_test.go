@@ -88,3 +88,5 @@ func TestSequence(t *testing.T) {
 		t.Errorf("sequence = %q, want %q", got, want)
 	}
 }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
