@@ -51,27 +51,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return cli.Report(stderr, command, err)
 }
 
-// apply applies the profile to each session on r as it arrives and writes it to w.
+// apply applies the profile to every session on r, then writes them to w: nothing is
+// written unless every session is good, so that a later step never acts on half a batch.
 func apply(opts *profile.Options, log *slog.Logger, r io.Reader, w io.Writer) error {
 	a, err := opts.NewApplier(log)
 	if err != nil {
 		return err
 	}
-	dec := session.NewDecoder(r)
-	enc := session.NewEncoder(w, false)
-	for n := 1; ; n++ {
-		s, err := dec.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	sessions, err := session.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	for i, s := range sessions {
 		if err := a.Apply(s); err != nil {
-			return fmt.Errorf("applying profile to session %d: %w", n, err)
-		}
-		if err := enc.Encode(s); err != nil {
-			return fmt.Errorf("writing session %d: %w", n, err)
+			return fmt.Errorf("applying profile to session %d: %w", i+1, err)
 		}
 	}
+	enc := session.NewEncoder(w, false)
+	for i, s := range sessions {
+		if err := enc.Encode(s); err != nil {
+			return fmt.Errorf("writing session %d: %w", i+1, err)
+		}
+	}
+	return nil
 }
