@@ -49,7 +49,10 @@
 // processes" sets shareProcessNamespace unless the pod already says, as it does when
 // kdbg-spec was given --share-processes. Capabilities are added to those the container
 // has, each once. The baseline and restricted results pass the Pod Security Standard of
-// their name when the target pod itself does. Unlike kubectl, legacy honours --keep-labels.
+// their name when the target pod itself does. restricted asks for a non-root user but sets
+// none: with an image that runs as root, such as busybox, the container does not start
+// unless --custom sets securityContext.runAsUser. Unlike kubectl, legacy honours
+// --keep-labels.
 // legacy is deprecated and goes when kubectl drops it (planned for v1.39).
 //
 // # Custom

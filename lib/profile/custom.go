@@ -53,17 +53,12 @@ func decodeCustom(data []byte) (*custom, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not valid JSON or YAML: %w", err)
 	}
-	var fields map[string]json.RawMessage
-	err = json.Unmarshal(js, &fields)
-	var syntax *json.SyntaxError
-	switch {
-	case errors.As(err, &syntax):
-		return nil, fmt.Errorf("not valid JSON or YAML: %w", err)
-	case err != nil || fields == nil:
-		return nil, errors.New("want a partial container: a JSON or YAML object")
+	fields, err := objectFields(js)
+	if err != nil {
+		return nil, err
 	}
 	for _, f := range fixedFields {
-		if _, ok := fields[f]; ok {
+		if slices.Contains(fields, f) {
 			return nil, fmt.Errorf("field %q cannot be changed by a custom profile: "+
 				"set it with kdbg-spec", f)
 		}
@@ -71,7 +66,21 @@ func decodeCustom(data []byte) (*custom, error) {
 	if err := unmarshalContainer(js, new(corev1.Container)); err != nil {
 		return nil, err
 	}
-	return &custom{patch: js, fields: slices.Sorted(maps.Keys(fields))}, nil
+	return &custom{patch: js, fields: fields}, nil
+}
+
+// objectFields returns the top-level field names of a JSON object, sorted.
+func objectFields(js []byte) ([]string, error) {
+	var fields map[string]json.RawMessage
+	err := json.Unmarshal(js, &fields)
+	var syntax *json.SyntaxError
+	switch {
+	case errors.As(err, &syntax):
+		return nil, fmt.Errorf("not valid JSON or YAML: %w", err)
+	case err != nil || fields == nil:
+		return nil, errors.New("want a partial container: a JSON or YAML object")
+	}
+	return slices.Sorted(maps.Keys(fields)), nil
 }
 
 // unmarshalContainer decodes a container, refusing unknown and duplicate fields.
