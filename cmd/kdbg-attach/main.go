@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/pflag"
+
+	"github.com/kdbg/kdbg/lib/attach"
+	"github.com/kdbg/kdbg/lib/cli"
+	"github.com/kdbg/kdbg/lib/kube"
+	"github.com/kdbg/kdbg/lib/session"
+)
+
+const name = "kdbg-attach"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	kf := kube.NewFlags()
+	kf.AddFlags(fs)
+	o := attach.NewOptions()
+	o.AddFlags(fs)
+	file := fs.StringP("filename", "f", "",
+		"read the sessions from this file; stdin then feeds the container")
+	quiet := fs.BoolP("quiet", "q", false, "print only errors on stderr")
+	verbose := fs.BoolP("verbose", "v", false, "print debugging details on stderr")
+	if err := fs.Parse(args); errors.Is(err, pflag.ErrHelp) {
+		return cli.ExitOK
+	} else if err != nil {
+		return cli.Report(stderr, name, cli.Usagef("%v", err))
+	}
+	if fs.NArg() > 0 {
+		return cli.Report(stderr, name, cli.Usagef("no arguments expected: sessions come on "+
+			"stdin or from -f"))
+	}
+	if err := o.Validate(); err != nil {
+		return cli.Report(stderr, name, &cli.UsageError{Err: err})
+	}
+	log := cli.NewLogger(stderr, *quiet, *verbose)
+
+	in, err := openInput(*file, stdin)
+	if err != nil {
+		return cli.Report(stderr, name, err)
+	}
+	defer in.close()
+	sessions, err := session.ReadAll(in.sessions)
+	if err != nil {
+		return cli.Report(stderr, name, err)
+	}
+	code, err := runAll(ctx, kf, o, sessions, in, stdout, stderr, log)
+	if err != nil {
+		return cli.Report(stderr, name, err)
+	}
+	return code
+}
+
+// runAll runs the sessions one after the other and returns the last one's exit code.
+func runAll(ctx context.Context, kf *kube.Flags, o *attach.Options,
+	sessions []*session.DebugSession, in *input, stdout, stderr io.Writer,
+	log *slog.Logger) (int, error) {
+	if len(sessions) == 0 {
+		return cli.ExitUsage, cli.Usagef("no session on input")
+	}
+	client, cfg, err := kf.Client(name)
+	if err != nil {
+		return cli.ExitFailure, err
+	}
+	code := 0
+	for _, s := range sessions {
+		streams := attach.Streams{Out: stdout, ErrOut: stderr}
+		if s.Spec.Attach.Stdin && !o.Wait {
+			if streams.In, err = in.containerInput(); err != nil {
+				return cli.ExitUsage, err
+			}
+		}
+		if code, err = attach.Run(ctx, client, cfg, s, o, streams, log); err != nil {
+			return code, err
+		}
+	}
+	return code, nil
+}

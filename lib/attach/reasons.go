@@ -1,0 +1,56 @@
+package attach
+
+import (
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// fatalReasons are the waiting reasons that end the wait at once, with what to do about
+// each. ErrImagePull and ImagePullBackOff are retried by the kubelet, but a debug session
+// is started by a person who waits: an image that could not be pulled once is reported at
+// once rather than after the timeout, and the session can be run again with another
+// image.
+var fatalReasons = map[string]string{
+	"InvalidImageName":           "fix the image name (kdbg-spec --image)",
+	"ErrImageNeverPull":          "the image is not on the node and imagePullPolicy is Never",
+	"ErrImagePull":               "use an image the node has or can pull (kdbg-spec --image)",
+	"ImagePullBackOff":           "use an image the node has or can pull (kdbg-spec --image)",
+	"CreateContainerConfigError": "fix the container's configuration",
+}
+
+// fatal returns the hint for a waiting state that cannot resolve itself, and false for
+// one worth waiting out.
+func fatal(w *corev1.ContainerStateWaiting) (string, bool) {
+	hint, ok := fatalReasons[w.Reason]
+	if !ok {
+		return "", false
+	}
+	if strings.Contains(w.Message, "runAsNonRoot") {
+		hint = "the image runs as root but the pod requires runAsNonRoot: set runAsUser " +
+			"(kdbg-profile --profile=restricted does) or use an image with a non-root user"
+	}
+	return hint, true
+}
+
+// describeWaiting is the status line for a container that has not started.
+func describeWaiting(w *corev1.ContainerStateWaiting) string {
+	if w.Message == "" {
+		return w.Reason
+	}
+	return w.Reason + ": " + w.Message
+}
+
+// describePending explains a pod without a status for the container yet, from the pod's
+// conditions: usually a pod that the scheduler has not placed.
+func describePending(pod *corev1.Pod) string {
+	for _, c := range pod.Status.Conditions {
+		if c.Type == corev1.PodScheduled && c.Status == corev1.ConditionFalse {
+			return c.Reason + ": " + c.Message
+		}
+	}
+	if pod.Status.Phase == "" {
+		return "pending"
+	}
+	return string(pod.Status.Phase)
+}
