@@ -18,9 +18,11 @@
 // The same sessions on stdout, one JSON object per line, with spec.pod changed and
 // spec.profile set to {"name": NAME}, plus "custom": true when --custom was given. Nothing
 // else goes to stdout, and nothing at all unless every session was read and changed
-// without error, so a later step never acts on part of a batch. Warnings go to stderr: for the deprecated legacy profile, and when
-// a profile grants privileges or capabilities to a container that runs as a non-root user,
-// who cannot use most of them. -q silences them; -v adds debug details.
+// without error, so a later step never acts on part of a batch.
+//
+// Warnings go to stderr: for the deprecated legacy profile, and when a profile grants
+// privileges or capabilities to a container that runs as a non-root user, who cannot use
+// most of them. -q silences them; -v adds debug details.
 //
 // # Profiles
 //

@@ -14,7 +14,9 @@ func TestRestrictedSecurityContext(t *testing.T) {
 		RunAsNonRoot:             new(true),
 		Capabilities:             &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
 		AllowPrivilegeEscalation: new(false),
-		SeccompProfile:           &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+		SeccompProfile: &corev1.SeccompProfile{
+			Type: corev1.SeccompProfileTypeRuntimeDefault,
+		},
 	}
 	for _, mode := range modes {
 		t.Run(string(mode), func(t *testing.T) {
