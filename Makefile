@@ -47,6 +47,15 @@ lint: ## gofmt, go vet, staticcheck, and go mod tidy must change nothing
 schema: ## regenerate docs/schema from the Go types of the contract
 	$(GO) test ./lib/session -run TestSchemaIsCurrent -update
 
+DEMO_KUBECONFIG = $(KDBG_CLUSTER_DIR)/kubeconfig
+DEMO_IMAGE = kdbg.local/busybox:1.35
+
+demo: cluster-deps build cluster-up ## local cluster, a distroless app, and a kdbg shell beside it
+	kubectl --kubeconfig=$(DEMO_KUBECONFIG) apply -f test/demo/app.yaml
+	kubectl --kubeconfig=$(DEMO_KUBECONFIG) wait --for=condition=Ready pod/app --timeout=120s
+	@echo "kdbg -it --image=$(DEMO_IMAGE) app   (try: ps; exit to leave)"
+	@$(BIN)/kdbg --kubeconfig=$(DEMO_KUBECONFIG) -it --image=$(DEMO_IMAGE) app
+
 check: lint test e2e ## everything CI runs: lint, unit tests, fuzz, end-to-end tests
 
 include test/cluster/cluster.mk
