@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -17,7 +18,10 @@ import (
 	"github.com/kdbg/kdbg/lib/session"
 )
 
-const name = "kdbg-attach"
+const (
+	name  = "kdbg-attach"
+	usage = "usage: %s [--timeout=5m] [--rm] [--wait] [-f FILE] [flags] < sessions\n\n%s"
+)
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -29,6 +33,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, name, fs.FlagUsages()) }
 	kf := kube.NewFlags()
 	kf.AddFlags(fs)
 	o := attach.NewOptions()

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/spf13/pflag"
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/rest"
 
 	"github.com/kdbg/kdbg/lib/cli"
 	"github.com/kdbg/kdbg/lib/kube"
@@ -19,7 +19,10 @@ import (
 	"github.com/kdbg/kdbg/lib/submit"
 )
 
-const name = "kdbg-submit"
+const (
+	name  = "kdbg-submit"
+	usage = "usage: %s [--dry-run=none|client|server] [flags] < sessions\n\n%s"
+)
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -31,6 +34,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, name, fs.FlagUsages()) }
 	kf := kube.NewFlags()
 	kf.AddFlags(fs)
 	o := submit.NewOptions()
@@ -90,10 +94,4 @@ func keptNote(err error, done []string, log *slog.Logger) error {
 			"to stdout", "pods", done)
 	}
 	return err
-}
-
-func newClient(kf *kube.Flags, log *slog.Logger) (kubernetes.Interface, error) {
-	rest.SetDefaultWarningHandler(warnings{log})
-	client, _, err := kf.Client(name)
-	return client, err
 }
