@@ -58,23 +58,24 @@ func Run(ctx context.Context, client kubernetes.Interface, cfg *rest.Config,
 func connect(ctx context.Context, client kubernetes.Interface, cfg *rest.Config,
 	s *session.DebugSession, pod *corev1.Pod, streams Streams, log *slog.Logger) (int, error) {
 	st := s.Status
+	restarts := restartCount(containerStatus(pod, st.Container))
 	if ended(containerStatus(pod, st.Container)) != nil {
 		log.Info(fmt.Sprintf("container %q has already ended; its log follows", st.Container))
 		if err := streamLogs(ctx, client, st, false, streams.Out); err != nil {
 			return cli.ExitFailure, err
 		}
-		return finish(ctx, client, s, endAfterLogs, log)
+		return finish(ctx, client, s, restarts, endAfterLogs, log)
 	}
 	if !s.Spec.Attach.Stdin {
 		if err := streamLogs(ctx, client, st, true, streams.Out); err != nil {
 			return cli.ExitFailure, err
 		}
-		return finish(ctx, client, s, endAfterLogs, log)
+		return finish(ctx, client, s, restarts, endAfterLogs, log)
 	}
 	if err := attachOrLogs(ctx, client, cfg, s, streams, log); err != nil {
 		return cli.ExitFailure, err
 	}
-	code, err := finish(ctx, client, s, endAfterAttach, log)
+	code, err := finish(ctx, client, s, restarts, endAfterAttach, log)
 	reattachHint(s, log)
 	return code, err
 }
@@ -97,14 +98,15 @@ func attachOrLogs(ctx context.Context, client kubernetes.Interface, cfg *rest.Co
 }
 
 // finish waits up to grace for the container to end and returns its exit code, also
-// recorded in the session's status, or 0 when it still runs.
+// recorded in the session's status, or 0 when it still runs. A container that restarted
+// since the session began (more than restarts) has ended once, which counts.
 func finish(ctx context.Context, client kubernetes.Interface, s *session.DebugSession,
-	grace time.Duration, log *slog.Logger) (int, error) {
+	restarts int32, grace time.Duration, log *slog.Logger) (int, error) {
 	wctx, cancel := context.WithTimeout(ctx, grace)
 	defer cancel()
 	var term *corev1.ContainerStateTerminated
 	_, err := newWatch(client, s, log).until(wctx, func(pod *corev1.Pod) (bool, error) {
-		term = ended(containerStatus(pod, s.Status.Container))
+		term = endedSince(containerStatus(pod, s.Status.Container), restarts)
 		return term != nil, nil
 	})
 	switch {

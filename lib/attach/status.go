@@ -41,3 +41,21 @@ func ended(st *corev1.ContainerStatus) *corev1.ContainerStateTerminated {
 func started(st *corev1.ContainerStatus) bool {
 	return st != nil && (st.State.Running != nil || ended(st) != nil)
 }
+
+// endedSince is ended, or the last end of a container restarted more than restarts times.
+func endedSince(st *corev1.ContainerStatus, restarts int32) *corev1.ContainerStateTerminated {
+	if e := ended(st); e != nil {
+		return e
+	}
+	if st != nil && st.RestartCount > restarts {
+		return st.LastTerminationState.Terminated
+	}
+	return nil
+}
+
+func restartCount(st *corev1.ContainerStatus) int32 {
+	if st == nil {
+		return 0
+	}
+	return st.RestartCount
+}

@@ -106,3 +106,14 @@ func TestWaiterCheck(t *testing.T) {
 		t.Errorf("ContainerCreating reported %d times, want once:\n%s", n, logs.String())
 	}
 }
+
+func TestEndedSince(t *testing.T) {
+	st := &corev1.ContainerStatus{Name: "debugger", State: running, RestartCount: 1,
+		LastTerminationState: terminated(4)}
+	if got := endedSince(st, 1); got != nil {
+		t.Errorf("endedSince(restarted before the session) = %v, want nil", got)
+	}
+	if got := endedSince(st, 0); got == nil || got.ExitCode != 4 {
+		t.Errorf("endedSince(restarted during the session) = %v, want exit code 4", got)
+	}
+}
