@@ -27,7 +27,7 @@ func Run(ctx context.Context, o *Options, kf *kube.Flags, stdin io.Reader, log *
 	}
 	client, _, err := kf.Client(UserAgent)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w; to work without a cluster, give the object with -f", err)
 	}
 	ns, err := kf.Namespace()
 	if err != nil {

@@ -105,8 +105,8 @@ type list struct {
 }
 
 func decodeTop(raw json.RawMessage) ([]object, error) {
-	var h header
-	if err := json.Unmarshal(raw, &h); err != nil {
+	h, err := decodeHeader(raw)
+	if err != nil {
 		return nil, err
 	}
 	switch h.Kind {
@@ -142,8 +142,8 @@ func decodeList(raw json.RawMessage, h header) ([]object, error) {
 // decodeListItem decodes an item of a list; in a PodList or NodeList the server leaves
 // out each item's apiVersion and kind.
 func decodeListItem(raw json.RawMessage, listKind string) (object, error) {
-	var h header
-	if err := json.Unmarshal(raw, &h); err != nil {
+	h, err := decodeHeader(raw)
+	if err != nil {
 		return object{}, err
 	}
 	implied := map[string]string{"PodList": "Pod", "NodeList": "Node"}[listKind]
@@ -151,6 +151,14 @@ func decodeListItem(raw json.RawMessage, listKind string) (object, error) {
 		h = header{APIVersion: "v1", Kind: implied}
 	}
 	return decodeItem(raw, h)
+}
+
+func decodeHeader(raw json.RawMessage) (header, error) {
+	var h header
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return h, fmt.Errorf("want an object holding a Pod, a Node or a List of them: %w", err)
+	}
+	return h, nil
 }
 
 func decodeItem(raw json.RawMessage, h header) (object, error) {

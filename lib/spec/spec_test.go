@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,6 +14,13 @@ import (
 	"github.com/kdbg/kdbg/lib/kube"
 	"github.com/kdbg/kdbg/lib/session"
 )
+
+// TestMain points KUBECONFIG nowhere: runs with -f must not need it, and tests must
+// never reach a real cluster.
+func TestMain(m *testing.M) {
+	os.Setenv("KUBECONFIG", "/nonexistent")
+	os.Exit(m.Run())
+}
 
 // sequence returns a name source that yields each suffix in turn, then the last forever.
 func sequence(suffixes ...string) func(int) string {
@@ -56,7 +64,6 @@ type result struct {
 // runOffline runs kdbg-spec's library with args, which should include -f, and stdin.
 func runOffline(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	t.Setenv("KUBECONFIG", "/nonexistent")
 	o, kf, err := parse(t, args...)
 	if err != nil {
 		return result{err: err}
@@ -90,3 +97,5 @@ func TestSequence(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+var discard = cli.NewLogger(io.Discard, false, false)
