@@ -35,7 +35,7 @@ func (w *podWatch) until(ctx context.Context, check func(*corev1.Pod) (bool, err
 		if err != nil {
 			return nil, err
 		}
-		pod, done, err := w.drain(wi, check)
+		pod, done, err := w.drain(ctx, wi, check)
 		wi.Stop()
 		if done || err != nil {
 			return pod, err
@@ -87,9 +87,19 @@ func (w *podWatch) startWithGet(ctx context.Context) (watch.Interface, error) {
 }
 
 // drain handles the events of one watch until it closes, check is done, or fails.
-func (w *podWatch) drain(wi watch.Interface, check func(*corev1.Pod) (bool, error)) (
-	*corev1.Pod, bool, error) {
-	for ev := range wi.ResultChan() {
+func (w *podWatch) drain(ctx context.Context, wi watch.Interface,
+	check func(*corev1.Pod) (bool, error)) (*corev1.Pod, bool, error) {
+	for {
+		var ev watch.Event
+		var open bool
+		select {
+		case <-ctx.Done():
+			return nil, false, ctx.Err()
+		case ev, open = <-wi.ResultChan():
+		}
+		if !open {
+			return nil, false, nil
+		}
 		switch ev.Type {
 		case watch.Error:
 			return nil, false, w.watchError(ev)
@@ -108,7 +118,6 @@ func (w *podWatch) drain(wi watch.Interface, check func(*corev1.Pod) (bool, erro
 			return pod, done, err
 		}
 	}
-	return nil, false, nil
 }
 
 // watchError returns the error an Error event carries, except for an expired
