@@ -14,30 +14,31 @@ import (
 
 // Options are kubectl debug's flags, the target and the command after "--".
 type Options struct {
-	Image          string
-	Container      string
-	Target         string
-	Env            []string
-	PullPolicy     string
-	Interactive    bool
-	TTY            bool
-	ArgsOnly       bool
-	CopyTo         string
-	Replace        bool
-	SameNode       bool
-	ShareProcesses bool
-	SetImages      map[string]string
-	Filenames      []string
+	Image          string            // --image: the debug container's image
+	Container      string            // -c: the debug container's name, or one to change
+	Target         string            // --target: the container whose processes to see
+	Env            []string          // --env: NAME=VALUE, in order
+	PullPolicy     string            // --image-pull-policy
+	Interactive    bool              // -i/--stdin
+	TTY            bool              // -t/--tty
+	ArgsOnly       bool              // --arguments-only
+	CopyTo         string            // --copy-to: the copy's name; empty for no copy
+	Replace        bool              // --replace
+	SameNode       bool              // --same-node
+	ShareProcesses bool              // --share-processes, used only when given
+	SetImages      map[string]string // --set-image: container name or "*" to image
+	Filenames      []string          // -f: files, "-" for stdin
 
 	// Resource is the positional target: "pod", "node", or "" with -f. Name is its name.
 	Resource string
 	Name     string
 	// Args is the command after "--", or its arguments with --arguments-only.
 	Args []string
+
 	// NameSuffix returns n random characters for generated names. Tests replace it.
 	NameSuffix func(n int) string
 
-	names         int // positional arguments before "--"
+	positional    int // arguments before "--"
 	targetSet     bool
 	shareProcsSet bool
 	env           []corev1.EnvVar
@@ -85,7 +86,7 @@ func (o *Options) Complete(fs *pflag.FlagSet, args []string) error {
 		names, command = args[:dash], args[dash:]
 	}
 	o.Args = command
-	o.names = len(names)
+	o.positional = len(names)
 	o.targetSet = fs.Changed("target")
 	o.shareProcsSet = fs.Changed("share-processes")
 

@@ -16,8 +16,8 @@ import (
 	"github.com/kdbg/kdbg/lib/cli"
 )
 
-// names lists the objects as "Pod ns/name" and "Node name".
-func names(objs []object) []string {
+// describeObjects lists the objects as "Pod ns/name" and "Node name".
+func describeObjects(objs []object) []string {
 	var out []string
 	for _, obj := range objs {
 		if obj.pod != nil {
@@ -50,7 +50,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("load(%s) = %v, want no error", tt.file, err)
 			continue
 		}
-		if diff := cmp.Diff(tt.want, names(got)); diff != "" {
+		if diff := cmp.Diff(tt.want, describeObjects(got)); diff != "" {
 			t.Errorf("load(%s) mismatch (-want +got):\n%s", tt.file, diff)
 		}
 	}

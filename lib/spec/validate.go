@@ -28,13 +28,13 @@ func (o *Options) Validate() error {
 
 func (o *Options) validateTarget() error {
 	switch {
-	case o.names == 0 && len(o.Filenames) == 0:
+	case o.positional == 0 && len(o.Filenames) == 0:
 		return cli.Usagef("give the pod or node to debug: POD, pod/NAME, node/NAME or -f FILE")
-	case o.names > 0 && len(o.Filenames) > 0:
+	case o.positional > 0 && len(o.Filenames) > 0:
 		return cli.Usagef("give %s/%s or -f, not both", o.Resource, o.Name)
-	case o.names > 1:
+	case o.positional > 1:
 		return cli.Usagef("debug one target at a time (got %d); use -f with a List for many",
-			o.names)
+			o.positional)
 	case countOf(o.Filenames, "-") > 1:
 		return cli.Usagef("-f - may be given once: stdin can be read only once")
 	case slices.Contains(o.Filenames, ""):
