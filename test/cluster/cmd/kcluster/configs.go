@@ -36,10 +36,12 @@ func writeConfigs(l layout) error {
 	return nil
 }
 
-// hostsTOML names only the dead port: with no [host] entries there is no
-// fallback to the registry's real address.
+// hostsTOML sends a registry host to the dead port. The server, tried when
+// the [host] entries fail, is the same port: there is no fallback to the
+// registry's real address. containerd 1.6 refuses a file without [host].
 func hostsTOML() string {
-	return fmt.Sprintf("server = %q\n", deadMirror)
+	return fmt.Sprintf("server = %[1]q\n\n[host.%[1]q]\n  capabilities = [\"pull\", \"resolve\"]\n",
+		deadMirror)
 }
 
 // containerdConfig is a containerd 1.6 (config version 2) setup whose root,
