@@ -20,7 +20,7 @@ func createPod(ctx context.Context, client kubernetes.Interface, pod *corev1.Pod
 	if err != nil {
 		return nil, explain(err, request{"create", "pods", "", ns, pod.Name})
 	}
-	log.Info("created pod", "pod", ns+"/"+created.Name)
+	log.Info(o.note("created pod"), "pod", ns+"/"+created.Name)
 	return created, nil
 }
 
@@ -68,7 +68,7 @@ func deleteOriginal(ctx context.Context, client kubernetes.Interface, ns string,
 	if err != nil {
 		return explain(err, request{"delete", "pods", "", ns, target.Name})
 	}
-	log.Info("deleted the original pod", "pod", ns+"/"+target.Name)
+	log.Info(o.note("deleted the original pod"), "pod", ns+"/"+target.Name)
 	return nil
 }
 

@@ -31,7 +31,8 @@ func addEphemeral(ctx context.Context, client kubernetes.Interface, s *session.D
 	if err != nil {
 		return nil, explain(err, request{"patch", "pods", "ephemeralcontainers", ns, name})
 	}
-	log.Info("added ephemeral container", "pod", ns+"/"+name, "container", s.Spec.Container)
+	log.Info(o.note("added ephemeral container"), "pod", ns+"/"+name,
+		"container", s.Spec.Container)
 	return pod, nil
 }
 

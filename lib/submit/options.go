@@ -54,3 +54,11 @@ func (o *Options) serverDryRun() []string {
 	}
 	return nil
 }
+
+// note marks a progress message as a dry run's, where nothing was persisted.
+func (o *Options) note(msg string) string {
+	if o.DryRun == DryRunServer {
+		return msg + " (server dry run: nothing was persisted)"
+	}
+	return msg
+}

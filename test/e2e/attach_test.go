@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -19,6 +18,7 @@ import (
 // TestAttachTTY runs the whole pipeline in a terminal: a shell in an ephemeral container
 // that targets the app sees the app's process, and exit ends kdbg-attach with 0.
 func TestAttachTTY(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -49,6 +49,8 @@ func TestAttachTTY(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("pipeline after exit: %v\n%s", err, out.String())
 	}
+	out.waitFor("\x00", time.Second) // the rest of the output
+	t.Logf("terminal:\n%s", out.String())
 	if !strings.Contains(out.String(), "kubectl attach "+pod+" -c dbg-tty") &&
 		!strings.Contains(ephemeralState(t, kc, pod, "dbg-tty"), "terminated") {
 		t.Errorf("the session neither ended nor told how to reattach:\n%s", out.String())
@@ -58,6 +60,7 @@ func TestAttachTTY(t *testing.T) {
 // TestAttachPipedStdin feeds a shell in an ephemeral container from a pipe, keeping the
 // pipe open until the output arrives, and gets the shell's exit code.
 func TestAttachPipedStdin(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -94,6 +97,7 @@ func TestAttachPipedStdin(t *testing.T) {
 // TestAttachExitCode runs a command without stdin: kdbg-attach follows its log and exits
 // with its exit code, for an ephemeral container and a node pod alike.
 func TestAttachExitCode(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -108,6 +112,7 @@ func TestAttachExitCode(t *testing.T) {
 // TestAttachNode runs a command in a node debug pod that lists the host's files through
 // /host; --rm deletes the pod afterwards.
 func TestAttachNode(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	r := pipeline(t, bin, kc, "", "kdbg-spec -q node/"+nodeName+" --image="+busyboxImage+
@@ -129,11 +134,12 @@ func TestAttachNode(t *testing.T) {
 
 // TestAttachImageMissing uses an image that cannot be had: kdbg-attach says why at once.
 func TestAttachImageMissing(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
 	r := pipeline(t, bin, kc, "", "kdbg-spec -q "+pod+" --image=kdbg.local/nope:1 -c dbg-nope"+
-		" -it | kdbg-profile -q --profile=general | kdbg-submit | kdbg-attach")
+		" -- true | kdbg-profile -q --profile=general | kdbg-submit | kdbg-attach")
 	if r.code != 1 || !strings.Contains(r.stderr, `container "dbg-nope" cannot start: `+
 		"ErrImagePull") && !strings.Contains(r.stderr, "ImagePullBackOff") {
 		t.Errorf("missing image: exit %d, stderr %q, want 1 and the pull failure", r.code, r.stderr)
@@ -149,6 +155,7 @@ func TestAttachImageMissing(t *testing.T) {
 // TestAttachRemove deletes a copy pod when the session ends, and when kdbg-attach is
 // stopped with SIGTERM while it follows the log.
 func TestAttachRemove(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -197,6 +204,7 @@ func TestAttachRemove(t *testing.T) {
 // TestAttachWait waits for the container to run and writes the session on, for a later
 // attach.
 func TestAttachWait(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -261,5 +269,3 @@ func (c *collector) waitFor(want string, timeout time.Duration) bool {
 }
 
 func (c *collector) String() string { return c.seen.String() }
-
-var _ = os.Getenv

@@ -141,3 +141,14 @@ func podGone(kubeconfig, ns, pod string) (bool, string) {
 	}
 	return strings.TrimSpace(out) == "", out
 }
+
+// eventsOn keeps the audit events about the named object: tests run in parallel.
+func eventsOn(es []auditEvent, name string) []auditEvent {
+	var out []auditEvent
+	for _, e := range es {
+		if e.ObjectRef.Name == name {
+			out = append(out, e)
+		}
+	}
+	return out
+}

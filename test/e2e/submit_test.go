@@ -15,6 +15,7 @@ import (
 // TestSubmitConcurrentEphemeral starts 20 sessions on one pod at once: each patch carries
 // only its own container, so all 20 land.
 func TestSubmitConcurrentEphemeral(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -57,7 +58,7 @@ func TestSubmitConcurrentEphemeral(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ephemeral containers after %d concurrent submits = %v, want %v", n, got, want)
 	}
-	if c := countEvents(auditEvents(t, mark, "kdbg-submit"), "patch", "pods",
+	if c := countEvents(eventsOn(auditEvents(t, mark, "kdbg-submit"), pod), "patch", "pods",
 		"ephemeralcontainers"); c != n {
 		t.Errorf("audit log: %d successful patches by kdbg-submit, want %d", c, n)
 	}
@@ -65,6 +66,7 @@ func TestSubmitConcurrentEphemeral(t *testing.T) {
 
 // TestSubmitCopy creates a copy of a pod, and with --replace deletes the original.
 func TestSubmitCopy(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 
@@ -102,6 +104,7 @@ func TestSubmitCopy(t *testing.T) {
 // a privileged debug container: it does not, the message says why and which profile to
 // use, and nothing is created.
 func TestSubmitServerDryRun(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "pss-restricted", restrictedContext)
@@ -135,6 +138,7 @@ func TestSubmitServerDryRun(t *testing.T) {
 
 // TestSubmitClientDryRun sends nothing at all.
 func TestSubmitClientDryRun(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
@@ -144,7 +148,7 @@ func TestSubmitClientDryRun(t *testing.T) {
 	if s := decodeSessions(t, out)[0]; s.Status.DryRun != "client" || s.Status.Name != pod {
 		t.Errorf("client dry run: status = %+v, want dryRun client for pod %s", s.Status, pod)
 	}
-	if es := auditEvents(t, mark, "kdbg-submit"); len(es) != 0 {
+	if es := eventsOn(auditEvents(t, mark, "kdbg-submit"), pod); len(es) != 0 {
 		t.Errorf("client dry run made %d requests, want none: %+v", len(es), es)
 	}
 }
@@ -152,6 +156,7 @@ func TestSubmitClientDryRun(t *testing.T) {
 // TestSubmitForbidden has the limited user patch a pod in a namespace where it has no
 // rights: the message names the user, the verb and the subresource.
 func TestSubmitForbidden(t *testing.T) {
+	t.Parallel()
 	kc := adminKubeconfig(t)
 	limited := limitedKubeconfig(t)
 	bin := kdbgBin(t)
