@@ -101,8 +101,10 @@ func unmountAll(l layout, log *slog.Logger) error {
 }
 
 // removeStrayFiles removes what the kubelet and CNI write outside the base
-// directory: log links in /var/log/containers and the CNI result cache.
+// directory: log links in /var/log/containers, the device-plugin socket the
+// kubelet always puts under /var/lib/kubelet, and the CNI result cache.
 func removeStrayFiles(l layout) error {
+	os.Remove("/var/lib/kubelet/device-plugins/kubelet.sock")
 	links, _ := filepath.Glob("/var/log/containers/*.log")
 	for _, link := range links {
 		if target, err := os.Readlink(link); err == nil && strings.HasPrefix(target, l.podLogs+"/") {
@@ -115,6 +117,7 @@ func removeStrayFiles(l layout) error {
 	}
 	// Only empty directories go: another runtime on this machine keeps its own.
 	for _, d := range []string{"/var/log/containers", "/var/lib/cni/results", "/var/lib/cni",
+		"/var/lib/kubelet/device-plugins", "/var/lib/kubelet",
 		"/run/containerd/s", "/run/containerd"} {
 		os.Remove(d)
 	}

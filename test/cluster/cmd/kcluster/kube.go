@@ -122,7 +122,8 @@ func httpOK(url string) func(context.Context) error {
 
 // apply sends manifests to `kubectl apply` as the admin user.
 func apply(ctx context.Context, l layout, manifests string) error {
-	cmd := exec.CommandContext(ctx, "kubectl", "--kubeconfig", l.kubeconfig, "apply", "-f", "-")
+	cmd := exec.CommandContext(ctx, "kubectl", "--kubeconfig", l.kubeconfig,
+		"--cache-dir", filepath.Join(l.base, "kubectl-cache"), "apply", "-f", "-")
 	cmd.Stdin = strings.NewReader(manifests)
 	out, err := cmd.CombinedOutput()
 	if err != nil {

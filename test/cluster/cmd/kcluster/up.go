@@ -20,10 +20,12 @@ func up(ctx context.Context, l layout, log *slog.Logger) error {
 		return err
 	}
 
-	if err := startWait(ctx, l, log, etcdDaemon(l), httpOK(etcdClient+"/health")); err != nil {
+	// containerd and etcd start together; the kubelet starts as soon as the
+	// apiserver and containerd answer, and images import while it registers.
+	if err := start(l, log, containerdDaemon(l)); err != nil {
 		return err
 	}
-	if err := start(l, log, containerdDaemon(l)); err != nil {
+	if err := startWait(ctx, l, log, etcdDaemon(l), httpOK(etcdClient+"/health")); err != nil {
 		return err
 	}
 	if err := startWait(ctx, l, log, apiserverDaemon(l), func(ctx context.Context) error {
@@ -36,17 +38,16 @@ func up(ctx context.Context, l layout, log *slog.Logger) error {
 			return err
 		}
 	}
-	if err := apply(ctx, l, manifests()); err != nil {
-		return err
-	}
-
 	if err := wait(ctx, l, "containerd", 30*time.Second, containerdUp(l)); err != nil {
 		return err
 	}
-	if err := importImages(ctx, l, log); err != nil {
+	if err := start(l, log, kubeletDaemon(l)); err != nil {
 		return err
 	}
-	if err := startWait(ctx, l, log, kubeletDaemon(l), httpOK("http://127.0.0.1:10248/healthz")); err != nil {
+	if err := apply(ctx, l, manifests()); err != nil {
+		return err
+	}
+	if err := importImages(ctx, l, log); err != nil {
 		return err
 	}
 	if err := wait(ctx, l, "kubelet", 2*time.Minute, api.nodeReady); err != nil {
