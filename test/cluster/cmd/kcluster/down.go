@@ -111,8 +111,7 @@ func removeStrayFiles(l layout) error {
 			os.Remove(link)
 		}
 	}
-	cache, _ := filepath.Glob("/var/lib/cni/results/" + cniNetwork + "-*")
-	for _, f := range cache {
+	for _, f := range cniCache(l) {
 		os.Remove(f)
 	}
 	// Only empty directories go: another runtime on this machine keeps its own.
@@ -122,6 +121,21 @@ func removeStrayFiles(l layout) error {
 		os.Remove(d)
 	}
 	return nil
+}
+
+// cniCache lists the CNI result files of the cluster's network and of the
+// loopback network of each of its pod sandboxes.
+func cniCache(l layout) []string {
+	const dir = "/var/lib/cni/results/"
+	files, _ := filepath.Glob(dir + cniNetwork + "-*")
+	for _, root := range []string{l.ctrdRoot, l.ctrdState} {
+		sandboxes, _ := filepath.Glob(filepath.Join(root, "io.containerd.grpc.v1.cri", "sandboxes", "*"))
+		for _, sb := range sandboxes {
+			more, _ := filepath.Glob(dir + "cni-loopback-" + filepath.Base(sb) + "-*")
+			files = append(files, more...)
+		}
+	}
+	return files
 }
 
 // removeBase removes everything under the base directory except bin/.

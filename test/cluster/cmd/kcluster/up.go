@@ -12,6 +12,9 @@ import (
 // step leaves alone what an earlier up already did, so up is idempotent.
 func up(ctx context.Context, l layout, log *slog.Logger) error {
 	t0 := time.Now()
+	if err := cleanStale(l, log); err != nil {
+		return err
+	}
 	if err := prepare(l); err != nil {
 		return err
 	}
@@ -57,6 +60,21 @@ func up(ctx context.Context, l layout, log *slog.Logger) error {
 		return err
 	}
 	log.Info("cluster up", "took", time.Since(t0).Round(time.Millisecond), "node", nodeName)
+	return nil
+}
+
+// cleanStale runs down first when none of the cluster's daemons runs: a
+// killed session or a crashed machine may have left mounts, links, cgroups
+// and state behind, and a fresh start on top of them is not reliable.
+func cleanStale(l layout, log *slog.Logger) error {
+	for _, name := range append([]string{"containerd"}, daemonNames...) {
+		if _, ok := running(l, name); ok {
+			return nil
+		}
+	}
+	if err := down(l, log); err != nil {
+		return fmt.Errorf("cleaning up an earlier cluster: %w", err)
+	}
 	return nil
 }
 
