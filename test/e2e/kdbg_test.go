@@ -185,8 +185,8 @@ func TestKdbgPodSecurity(t *testing.T) {
 					t.Fatalf("admitted = %v (exit %d, stderr %q), want %v", got, r.code,
 						r.stderr, want)
 				}
-				if !want && !strings.Contains(r.stderr, "PodSecurity") {
-					t.Errorf("rejection does not name PodSecurity: %q", r.stderr)
+				if !want && !strings.Contains(r.stderr, "enforces Pod Security level \""+ns[4:]) {
+					t.Errorf("rejection does not name the Pod Security level: %q", r.stderr)
 				}
 			})
 		}
