@@ -105,16 +105,16 @@ func (o *Options) printing() bool {
 // in turn. It returns the exit code of the last debug container attached to.
 func Run(ctx context.Context, o *Options, kf *kube.Flags, streams attach.Streams,
 	log *slog.Logger) (int, error) {
-	sessions, err := spec.Run(ctx, o.Spec, kf, streams.In, log)
+	client, cfg, err := newClient(o, kf)
+	if err != nil {
+		return cli.ExitFailure, err
+	}
+	sessions, err := spec.RunWithClient(ctx, o.Spec, kf, client, streams.In, log)
 	if err != nil {
 		return cli.Code(err), err
 	}
 	if err := applyProfile(o.Profile, sessions, log); err != nil {
 		return cli.Code(err), err
-	}
-	client, cfg, err := newClient(o, kf)
-	if err != nil {
-		return cli.ExitFailure, err
 	}
 	o.Submit.Namespace = kf.NamespaceOverride()
 	for _, s := range sessions {
@@ -143,9 +143,10 @@ func applyProfile(o *profile.Options, sessions []*session.DebugSession,
 	return nil
 }
 
-// newClient makes no client for a client-side dry run, which must work offline.
+// newClient makes one client for every step, and none for a client-side dry run from
+// -f, which must work offline.
 func newClient(o *Options, kf *kube.Flags) (kubernetes.Interface, *rest.Config, error) {
-	if o.Submit.DryRun == submit.DryRunClient {
+	if o.Submit.DryRun == submit.DryRunClient && len(o.Spec.Filenames) > 0 {
 		return nil, nil, nil
 	}
 	return kf.Client(UserAgent)

@@ -27,7 +27,17 @@ func Run(ctx context.Context, o *Options, kf *kube.Flags, stdin io.Reader, log *
 	}
 	client, _, err := kf.Client(UserAgent)
 	if err != nil {
-		return nil, fmt.Errorf("%w; to work without a cluster, give the object with -f", err)
+		return nil, err
+	}
+	return RunWithClient(ctx, o, kf, client, stdin, log)
+}
+
+// RunWithClient is Run for a caller that already has a client, such as kdbg, which
+// makes one for all its steps. The client is used only when o has no -f.
+func RunWithClient(ctx context.Context, o *Options, kf *kube.Flags, client kubernetes.Interface,
+	stdin io.Reader, log *slog.Logger) ([]*session.DebugSession, error) {
+	if len(o.Filenames) > 0 {
+		return o.runFiles(stdin, kf.NamespaceOverride(), log)
 	}
 	ns, err := kf.Namespace()
 	if err != nil {

@@ -12,30 +12,38 @@ audit=$base/audit.log
 runs=${RUNS:-5}
 image=kdbg.local/busybox:1.35
 kdbg=${KDBG:-bin/kdbg}
-ns=bench
+ns=bench-$(date +%s)
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 median() { python3 -c "import sys, statistics; print(statistics.median(map(float, sys.argv[1:])))" "$@"; }
 
-# requests AGENT FROM: the audit events after line FROM whose user agent starts with AGENT,
-# grouped as "verb resource/subresource".
+# requests AGENT FROM NAME...: the audit events after line FROM whose user agent starts with
+# AGENT and that name one of the pods NAME (in the bench namespace) or no object at all
+# (discovery), grouped as "verb resource/subresource". Other tests may share the cluster.
 requests() {
-	tail -n +"$(($2 + 1))" "$audit" | python3 -c '
+	local agent=$1 from=$2
+	shift 2
+	tail -n +"$((from + 1))" "$audit" | python3 -c '
 import collections, json, sys
-agent = sys.argv[1]
+agent, ns, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 seen = collections.Counter()
 for line in sys.stdin:
     e = json.loads(line)
     if e.get("stage") != "ResponseComplete" or not e.get("userAgent", "").startswith(agent):
         continue
-    ref = e.get("objectRef", {})
-    what = ref.get("resource", e.get("requestURI", "?"))
-    if ref.get("subresource"):
+    ref = e.get("objectRef")
+    if ref and (ref.get("namespace") != ns or ref.get("name") not in names):
+        if not (ref.get("verb") == "watch" or ref.get("name") is None):
+            continue
+    if ref and ref.get("namespace") != ns:
+        continue
+    what = ref.get("resource") if ref else e["requestURI"].split("?")[0]
+    if ref and ref.get("subresource"):
         what += "/" + ref["subresource"]
-    seen[f"{e[\"verb\"]} {what}"] += 1
+    seen[e["verb"] + " " + what] += 1
 print(sum(seen.values()), "requests:", ", ".join(f"{k} x{v}" for k, v in sorted(seen.items())))
-' "$1"
+' "$agent" "$ns" "$@"
 }
 
 mark() { wc -l <"$audit"; }
@@ -74,25 +82,18 @@ echo "kubectl debug + poll:      ${kc[*]}  median $(median "${kc[@]}") s"
 
 echo "== API requests of one journey: create, wait, attach, exit (-i -- true, stdin closed)"
 from=$(mark)
-"$kdbg" -q -n $ns app-1 --image=$image -c kdbg-req -i -- true </dev/null >/dev/null || true
-sleep 1
-echo "kdbg ephemeral:          $(requests kdbg "$from")"
-from=$(mark)
-kubectl debug -q -n $ns app-1 --image=$image -c kubectl-req --profile=general -i -- true \
+"$kdbg" -q -n $ns app-1 --image=$image -i -- true </dev/null >/dev/null || true
+kubectl debug -q -n $ns app-2 --image=$image --profile=general -i -- true \
 	</dev/null >/dev/null 2>&1 || true
-sleep 1
-echo "kubectl debug ephemeral: $(requests kubectl "$from")"
-
-from=$(mark)
-"$kdbg" -q -n $ns app-2 --image=$image --copy-to=app-2-kdbg -i --rm -- true </dev/null \
+"$kdbg" -q -n $ns app-3 --image=$image --copy-to=app-3-copy -i --rm -- true </dev/null \
 	>/dev/null || true
-sleep 1
-echo "kdbg copy --rm:          $(requests kdbg "$from")"
-from=$(mark)
-kubectl debug -q -n $ns app-2 --image=$image --copy-to=app-2-kubectl --profile=general -i \
-	--attach=true -- true </dev/null >/dev/null 2>&1 || true
-kubectl -n $ns delete pod app-2-kubectl --wait=false >/dev/null 2>&1 || true
-sleep 1
-echo "kubectl debug copy:      $(requests kubectl "$from")   (the delete above included)"
+kubectl debug -q -n $ns app-4 --image=$image --copy-to=app-4-copy --profile=general -i \
+	-- true </dev/null >/dev/null 2>&1 || true
+kubectl -n $ns delete pod app-4-copy --wait=false >/dev/null 2>&1 || true # kubectl has no --rm
+sleep 5 # the audit log is written in batches
+echo "kdbg ephemeral:           $(requests "kdbg " "$from" app-1)"
+echo "kubectl debug ephemeral:  $(requests "kubectl/" "$from" app-2)"
+echo "kdbg copy --rm:           $(requests "kdbg " "$from" app-3 app-3-copy)"
+echo "kubectl debug copy + delete: $(requests "kubectl/" "$from" app-4 app-4-copy)"
 
 kubectl delete namespace $ns --wait=false >/dev/null
