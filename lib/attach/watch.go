@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -40,12 +41,17 @@ func (w *podWatch) until(ctx context.Context, check func(*corev1.Pod) (bool, err
 		if done || err != nil {
 			return pod, err
 		}
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
 		w.log.Debug("watch closed, watching again", "resourceVersion", w.rv)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(rewatchPause):
+		}
 	}
 }
+
+// rewatchPause keeps a server that ends every watch at once from being asked in a loop.
+const rewatchPause = 200 * time.Millisecond
 
 func (w *podWatch) start(ctx context.Context) (watch.Interface, error) {
 	pods := w.client.CoreV1().Pods(w.namespace)
