@@ -80,6 +80,20 @@ done
 echo "kdbg --wait:               ${kd[*]}  median $(median "${kd[@]}") s"
 echo "kubectl debug + poll:      ${kc[*]}  median $(median "${kc[@]}") s"
 
+echo "== time from command to exit: create, wait, attach, run true (-i -- true), $runs runs each"
+kd=() kc=()
+for i in $(seq 1 "$runs"); do
+	t0=$(now)
+	"$kdbg" -q -n $ns "app-$i" --image=$image -i -- true </dev/null >/dev/null 2>&1 || true
+	kd+=("$(elapsed "$t0" "$(now)")")
+	t0=$(now)
+	kubectl debug -q -n $ns "app-$i" --image=$image --profile=general -i -- true \
+		</dev/null >/dev/null 2>&1 || true
+	kc+=("$(elapsed "$t0" "$(now)")")
+done
+echo "kdbg -i -- true:           ${kd[*]}  median $(median "${kd[@]}") s"
+echo "kubectl debug -i -- true:  ${kc[*]}  median $(median "${kc[@]}") s"
+
 echo "== API requests of one journey: create, wait, attach, exit (-i -- true, stdin closed)"
 from=$(mark)
 "$kdbg" -q -n $ns app-1 --image=$image -i -- true </dev/null >/dev/null || true
