@@ -41,16 +41,16 @@ func describeWaiting(w *corev1.ContainerStateWaiting) string {
 	return w.Reason + ": " + w.Message
 }
 
-// describePending explains a pod without a status for the container yet, from the pod's
-// conditions: usually a pod that the scheduler has not placed.
+// describePending explains a container without a status yet from its pod: usually a pod
+// that the scheduler has not placed, or a kubelet that has not reported the container.
 func describePending(pod *corev1.Pod) string {
 	for _, c := range pod.Status.Conditions {
 		if c.Type == corev1.PodScheduled && c.Status == corev1.ConditionFalse {
 			return c.Reason + ": " + c.Message
 		}
 	}
-	if pod.Status.Phase == "" {
-		return "pending"
+	if pod.Status.Phase == "" || pod.Status.Phase == corev1.PodPending {
+		return "pod pending"
 	}
-	return string(pod.Status.Phase)
+	return "not reported by the kubelet yet"
 }

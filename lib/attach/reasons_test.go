@@ -48,7 +48,11 @@ func TestDescribePending(t *testing.T) {
 	if got, want := describePending(pod), "Unschedulable: 0/1 nodes are available"; got != want {
 		t.Errorf("describePending() = %q, want %q", got, want)
 	}
-	if got, want := describePending(&corev1.Pod{}), "pending"; got != want {
+	if got, want := describePending(&corev1.Pod{}), "pod pending"; got != want {
 		t.Errorf("describePending(empty) = %q, want %q", got, want)
+	}
+	running := &corev1.Pod{Status: corev1.PodStatus{Phase: corev1.PodRunning}}
+	if got, want := describePending(running), "not reported by the kubelet yet"; got != want {
+		t.Errorf("describePending(running pod) = %q, want %q", got, want)
 	}
 }
