@@ -2,6 +2,7 @@ package attach
 
 import (
 	"context"
+	"io"
 	"net/url"
 
 	corev1 "k8s.io/api/core/v1"
@@ -32,22 +33,32 @@ func attachStream(ctx context.Context, client kubernetes.Interface, cfg *rest.Co
 		return err
 	}
 
-	opts := remotecommand.StreamOptions{Stdin: streams.In, Stdout: streams.Out, Tty: tty}
+	opts := remotecommand.StreamOptions{Stdout: streams.Out, Tty: tty}
 	if !tty {
 		opts.Stderr = streams.ErrOut
-		return exec.StreamWithContext(ctx, opts)
 	}
-	t, err := rawTerminal(streams.In)
+	t, err := terminalFor(streams.In, tty)
 	if err != nil {
 		return err
 	}
 	defer t.restore()
-	if t != nil {
+	switch {
+	case t != nil:
 		sctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		opts.TerminalSizeQueue = t.sizes(sctx)
+		opts.Stdin, opts.TerminalSizeQueue = streams.In, t.sizes(sctx)
+	case streams.In != nil:
+		opts.Stdin = lingerReader{ctx, streams.In} // piped: hold its end back
 	}
 	return exec.StreamWithContext(ctx, opts)
+}
+
+// terminalFor puts in in raw mode for a TTY session when it is a terminal; else nil.
+func terminalFor(in io.Reader, tty bool) (*terminal, error) {
+	if !tty || in == nil {
+		return nil, nil
+	}
+	return rawTerminal(in)
 }
 
 // newExecutor speaks WebSocket and falls back to SPDY when the server or a proxy on the
