@@ -269,3 +269,21 @@ func (c *collector) waitFor(want string, timeout time.Duration) bool {
 }
 
 func (c *collector) String() string { return c.seen.String() }
+
+// TestAttachPipedEOF pipes a command whose stdin ends at once: containerd ends an attach
+// when stdin closes, and kdbg-attach must still deliver the output.
+func TestAttachPipedEOF(t *testing.T) {
+	t.Parallel()
+	kc := adminKubeconfig(t)
+	bin := kdbgBin(t)
+	pod := runningDemoPod(t, kc, "default", "")
+	file := filepath.Join(t.TempDir(), "session.json")
+	mustPipeline(t, bin, kc, "", "kdbg-spec -q "+pod+" --image="+busyboxImage+
+		" -c dbg-eof -i -- sh | kdbg-profile -q --profile=general | kdbg-submit | "+
+		"kdbg-attach --wait > "+file)
+	r := pipeline(t, bin, kc, "echo piped-hello\n", "kdbg-attach -f "+file)
+	if r.code != 0 || !strings.Contains(r.stdout, "piped-hello") {
+		t.Errorf("echo through an attach whose stdin ends at once: exit %d, stdout %q, "+
+			"want 0 and piped-hello", r.code, r.stdout)
+	}
+}
