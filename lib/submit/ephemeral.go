@@ -31,6 +31,9 @@ func addEphemeral(ctx context.Context, client kubernetes.Interface, s *session.D
 	if err != nil {
 		return nil, explain(err, request{"patch", "pods", "ephemeralcontainers", ns, name})
 	}
+	if err := checkNew(pod, s.Spec.Container); err != nil {
+		return nil, err
+	}
 	log.Info(o.note("added ephemeral container"), "pod", ns+"/"+name,
 		"container", s.Spec.Container)
 	return pod, nil
@@ -52,4 +55,18 @@ func ephemeralPatch(s *session.DebugSession) ([]byte, error) {
 		return nil, fmt.Errorf("encoding patch: %w", err)
 	}
 	return patch, nil
+}
+
+// checkNew fails when the pod already ran a container of that name: an identical patch
+// merges into it and changes nothing, which would pass for success. A container added
+// just now has no status yet; the kubelet reports it after the write.
+func checkNew(pod *corev1.Pod, container string) error {
+	for _, st := range pod.Status.EphemeralContainerStatuses {
+		if st.Name == container {
+			return fmt.Errorf("pod %q already has an ephemeral container %q from an earlier "+
+				"session: choose another name (kdbg-spec -c), or attach to that one",
+				pod.Name, container)
+		}
+	}
+	return nil
 }

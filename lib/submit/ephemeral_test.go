@@ -50,3 +50,17 @@ func TestEphemeralPatch(t *testing.T) {
 		t.Errorf("ephemeralPatch() mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestCheckNew(t *testing.T) {
+	pod := &corev1.Pod{}
+	pod.Name = "web"
+	pod.Status.EphemeralContainerStatuses = []corev1.ContainerStatus{{Name: "old"}}
+	if err := checkNew(pod, "debugger-abcde"); err != nil {
+		t.Errorf("checkNew(new container) = %v, want nil", err)
+	}
+	want := `pod "web" already has an ephemeral container "old" from an earlier session: ` +
+		"choose another name (kdbg-spec -c), or attach to that one"
+	if err := checkNew(pod, "old"); err == nil || err.Error() != want {
+		t.Errorf("checkNew(existing container) = %v, want %s", err, want)
+	}
+}

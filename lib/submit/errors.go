@@ -103,11 +103,12 @@ func invalid(err error, st metav1.Status, r request) error {
 	}
 	causes := make([]string, 0, len(st.Details.Causes))
 	for _, c := range st.Details.Causes {
-		if c.Field == "" {
-			causes = append(causes, c.Message)
-			continue
+		// Some messages carry a multi-line diff of the object after their first line.
+		msg, _, _ := strings.Cut(c.Message, "\n")
+		if c.Field != "" {
+			msg = c.Field + ": " + msg
 		}
-		causes = append(causes, c.Field+": "+c.Message)
+		causes = append(causes, msg)
 	}
 	return fmt.Errorf("pod %q is invalid: %s", r.name, strings.Join(causes, "; "))
 }

@@ -81,6 +81,15 @@ func TestExplain(t *testing.T) {
 		want: `pod "web" is invalid: spec.ephemeralContainers[1].name: Duplicate value: ` +
 			`"debugger"; spec.ephemeralContainers[1].image: Required value`,
 	}, {
+		name: "invalid with a diff",
+		err: apierrors.NewInvalid(schema.GroupKind{Kind: "Pod"}, "web", field.ErrorList{
+			field.Forbidden(field.NewPath("spec", "ephemeralContainers"),
+				"existing ephemeral containers \"d\" may not be changed\n@@ -1 +1 @@\n-a\n+b"),
+		}),
+		req: patch,
+		want: `pod "web" is invalid: spec.ephemeralContainers: Forbidden: existing ` +
+			`ephemeral containers "d" may not be changed`,
+	}, {
 		name: "already exists",
 		err:  apierrors.NewAlreadyExists(pods, "web-debug"),
 		req:  create,

@@ -172,3 +172,51 @@ func TestSubmitForbidden(t *testing.T) {
 		t.Errorf("limited submit: exit %d, stderr %q, want exit 1, %q", r.code, r.stderr, want)
 	}
 }
+
+// TestSubmitErrors checks the one-line messages for a pod that is gone, a container that
+// is already there, and a failure after earlier sessions of the same run were submitted.
+func TestSubmitErrors(t *testing.T) {
+	t.Parallel()
+	kc := adminKubeconfig(t)
+	bin := kdbgBin(t)
+	pod := runningDemoPod(t, kc, "default", "")
+	spec := func(flags string) string {
+		return mustPipeline(t, bin, kc, "", "kdbg-spec -q "+pod+" --image="+busyboxImage+
+			" "+flags+" -- true | kdbg-profile -q --profile=general")
+	}
+
+	ephemeral := spec("-c dbg-twice")
+	first := mustPipeline(t, bin, kc, ephemeral, "kdbg-submit")
+	mustPipeline(t, bin, kc, first, "kdbg-attach -q") // the container has a status now
+	r := pipeline(t, bin, kc, ephemeral, "kdbg-submit")
+	if r.code != 1 || !strings.HasPrefix(r.stderr, `kdbg-submit: pod "`+pod+`" already has `+
+		`an ephemeral container "dbg-twice"`) {
+		t.Errorf("same session twice: exit %d, stderr %q, want 1 and the name taken",
+			r.code, r.stderr)
+	}
+	changed := strings.Replace(ephemeral, busyboxImage, "kdbg.local/pause:1", 1)
+	r = pipeline(t, bin, kc, changed, "kdbg-submit")
+	if r.code != 1 || !strings.HasPrefix(r.stderr, `kdbg-submit: pod "`+pod+`" is invalid: `+
+		"spec.ephemeralContainers") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("same name, other image: exit %d, stderr %q, want 1 and the invalid field",
+			r.code, r.stderr)
+	}
+
+	cp := pod + "-c1"
+	deleteLater(t, kc, "default", cp)
+	copied := spec("--copy-to=" + cp + " -c dbg")
+	r = pipeline(t, bin, kc, copied+copied, "kdbg-submit")
+	if r.code != 1 || len(decodeSessions(t, r.stdout)) != 1 ||
+		!strings.Contains(r.stderr, "are kept") ||
+		!strings.Contains(r.stderr, `kdbg-submit: pod "`+cp+`" already exists`) {
+		t.Errorf("second copy of the same name: exit %d, stdout %q, stderr %q, want 1, the "+
+			"first session, a note that it is kept and the conflict", r.code, r.stdout, r.stderr)
+	}
+
+	gone := spec("-c dbg-gone")
+	kubectl(t, "delete", "pod", pod, "--wait=true")
+	r = pipeline(t, bin, kc, gone, "kdbg-submit")
+	if r.code != 1 || !strings.HasPrefix(r.stderr, `kdbg-submit: pod "`+pod+`" is gone`) {
+		t.Errorf("deleted pod: exit %d, stderr %q, want 1 and the pod gone", r.code, r.stderr)
+	}
+}
