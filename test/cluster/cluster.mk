@@ -7,6 +7,8 @@ KDBG_CLUSTER_DIR ?= /var/tmp/kdbg-cluster
 export KDBG_CLUSTER_DIR
 # Set to 1 to keep the cluster running after `make e2e` (e.g. a shared cluster).
 KDBG_CLUSTER_KEEP ?=
+# Extra flags for the end-to-end `go test`, e.g. KDBG_E2E_FLAGS='-v -run TestSmoke'.
+KDBG_E2E_FLAGS ?=
 
 KDBG_CLUSTER_SRC := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 KDBG_REPO_ROOT := $(abspath $(KDBG_CLUSTER_SRC)/../..)
@@ -38,4 +40,4 @@ e2e: cluster-build ## cluster up, end-to-end tests (go test -tags e2e), cluster 
 	if [ "$(KDBG_CLUSTER_KEEP)" != 1 ]; then trap '$(KDBG_KCLUSTER) down' EXIT; fi; \
 	trap 'exit 130' INT TERM; \
 	KUBECONFIG=$$($(KDBG_KCLUSTER) up); export KUBECONFIG; \
-	cd $(KDBG_REPO_ROOT) && KDBG_E2E_REQUIRE=1 go test -tags e2e -count=1 ./test/e2e/...
+	cd $(KDBG_REPO_ROOT) && KDBG_E2E_REQUIRE=1 go test -tags e2e -count=1 $(KDBG_E2E_FLAGS) ./test/e2e/...
