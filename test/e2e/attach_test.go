@@ -23,6 +23,7 @@ func TestAttachTTY(t *testing.T) {
 	bin := kdbgBin(t)
 	pod := runningDemoPod(t, kc, "default", "")
 
+	mark := auditMark(t)
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimout)
 	defer cancel()
 	cmd := shell(ctx, bin, kc, "kdbg-spec "+pod+" --image="+busyboxImage+
@@ -51,6 +52,11 @@ func TestAttachTTY(t *testing.T) {
 	}
 	out.waitFor("\x00", time.Second) // the rest of the output
 	t.Logf("terminal:\n%s", out.String())
+	// A WebSocket attach opens with a GET; SPDY, the fallback, with a POST (create).
+	if n := countEvents(eventsOn(auditEvents(t, mark, "kdbg-attach"), pod), "get", "pods",
+		"attach"); n == 0 {
+		t.Errorf("audit log: no WebSocket attach (get pods/attach) by kdbg-attach")
+	}
 	if !strings.Contains(out.String(), "kubectl attach "+pod+" -c dbg-tty") &&
 		!strings.Contains(ephemeralState(t, kc, pod, "dbg-tty"), "terminated") {
 		t.Errorf("the session neither ended nor told how to reattach:\n%s", out.String())
