@@ -59,7 +59,8 @@ func pipeline(t *testing.T, bin, kubeconfig, stdin, script string) result {
 	err := cmd.Run()
 	r := result{stdout: out.String(), stderr: errb.String(), took: time.Since(start)}
 	r.code = exitCode(t, err)
-	t.Logf("$ %s\n(exit %d after %v)\nstderr:\n%s", script, r.code, r.took.Round(time.Millisecond), r.stderr)
+	t.Logf("$ %s\n(exit %d after %v)\nstderr:\n%s", script, r.code,
+		r.took.Round(time.Millisecond), r.stderr)
 	return r
 }
 
