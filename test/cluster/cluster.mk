@@ -18,7 +18,7 @@ KDBG_K8S_LDFLAGS := -s -w $(foreach p,k8s.io/component-base/version k8s.io/clien
 	-X $(p).gitVersion=$(KDBG_K8S_VERSION) -X $(p).gitMajor=1 -X $(p).gitMinor=37 \
 	-X $(p).gitTreeState=clean)
 
-.PHONY: cluster-deps cluster-build cluster-up cluster-down e2e
+.PHONY: cluster-deps cluster-build cluster-test cluster-up cluster-down e2e
 
 cluster-deps: ## install the Debian packages the local cluster needs (idempotent)
 	@$(KDBG_CLUSTER_SRC)/install-deps.sh
@@ -27,6 +27,10 @@ cluster-build: ## build kube-apiserver, -controller-manager, -scheduler, kubelet
 	@mkdir -p $(KDBG_CLUSTER_DIR)/bin
 	@cd $(KDBG_CLUSTER_SRC) && CGO_ENABLED=0 go build -trimpath \
 		-ldflags '$(KDBG_K8S_LDFLAGS)' -o $(KDBG_CLUSTER_DIR)/bin/ ./cmd/...
+
+cluster-test: ## unit tests and vet of the cluster harness (its own Go module)
+	@cd $(KDBG_CLUSTER_SRC) && test -z "$$(gofmt -l .)" && \
+		go test ./cmd/kcluster/ ./cmd/etcd/ ./cmd/pause/ ./cmd/demo-app/
 
 cluster-up: cluster-build ## start the local cluster (idempotent); prints the kubeconfig path
 	@$(KDBG_KCLUSTER) up
