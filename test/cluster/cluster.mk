@@ -3,6 +3,9 @@
 #   make -f test/cluster/cluster.mk cluster-up
 # Everything the cluster makes lives under KDBG_CLUSTER_DIR. Root is required.
 
+# Including this file must not change the includer's default goal.
+KDBG_SAVED_GOAL := $(.DEFAULT_GOAL)
+
 KDBG_CLUSTER_DIR ?= /var/tmp/kdbg-cluster
 export KDBG_CLUSTER_DIR
 # Set to 1 to keep the cluster running after `make e2e` (e.g. a shared cluster).
@@ -45,3 +48,5 @@ e2e: cluster-build ## cluster up, end-to-end tests (go test -tags e2e), cluster 
 	trap 'exit 130' INT TERM; \
 	KUBECONFIG=$$($(KDBG_KCLUSTER) up); export KUBECONFIG; \
 	cd $(KDBG_REPO_ROOT) && KDBG_E2E_REQUIRE=1 go test -tags e2e -count=1 $(KDBG_E2E_FLAGS) ./test/e2e/...
+
+.DEFAULT_GOAL := $(KDBG_SAVED_GOAL)
