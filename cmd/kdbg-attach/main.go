@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
@@ -70,30 +69,4 @@ func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.W
 		return cli.Report(stderr, name, err)
 	}
 	return code
-}
-
-// runAll runs the sessions one after the other and returns the last one's exit code.
-func runAll(ctx context.Context, kf *kube.Flags, o *attach.Options,
-	sessions []*session.DebugSession, in *input, stdout, stderr io.Writer,
-	log *slog.Logger) (int, error) {
-	if len(sessions) == 0 {
-		return cli.ExitUsage, cli.Usagef("no session on input")
-	}
-	client, cfg, err := kf.Client(name)
-	if err != nil {
-		return cli.ExitFailure, err
-	}
-	code := 0
-	for _, s := range sessions {
-		streams := attach.Streams{Out: stdout, ErrOut: stderr}
-		if s.Spec.Attach.Stdin && !o.Wait {
-			if streams.In, err = in.containerInput(); err != nil {
-				return cli.ExitUsage, err
-			}
-		}
-		if code, err = attach.Run(ctx, client, cfg, s, o, streams, log); err != nil {
-			return code, err
-		}
-	}
-	return code, nil
 }
