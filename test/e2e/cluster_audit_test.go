@@ -73,3 +73,15 @@ func auditEvents(t testing.TB, mark int64, agentPrefix string) []auditEvent {
 	}
 	return out
 }
+
+// onObject keeps the events about the object with this name: tests share the
+// cluster and the log, so counts should name what they count.
+func onObject(es []auditEvent, name string) []auditEvent {
+	var out []auditEvent
+	for _, e := range es {
+		if e.ObjectRef.Name == name {
+			out = append(out, e)
+		}
+	}
+	return out
+}

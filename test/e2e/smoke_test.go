@@ -37,7 +37,8 @@ func TestSmoke(t *testing.T) {
 		if !strings.Contains(logs, "/demo-app") {
 			t.Errorf("ps in a debug container targeting app = %q, want the /demo-app process", logs)
 		}
-		if n := countEvents(auditEvents(t, mark, "kubectl"), "patch", "pods", "ephemeralcontainers"); n != 1 {
+		es := onObject(auditEvents(t, mark, "kubectl"), pod)
+		if n := countEvents(es, "patch", "pods", "ephemeralcontainers"); n != 1 {
 			t.Errorf("audit log: %d patches of pods/ephemeralcontainers by kubectl, want 1", n)
 		}
 	})
@@ -46,6 +47,8 @@ func TestSmoke(t *testing.T) {
 	t.Run("Copy", func(t *testing.T) { testCopy(t, kc, pod) })
 }
 
+// countEvents counts the successful requests in es with this verb, resource
+// and subresource.
 func countEvents(es []auditEvent, verb, resource, subresource string) int {
 	n := 0
 	for _, e := range es {
