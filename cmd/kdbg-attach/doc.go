@@ -33,7 +33,9 @@
 //
 // In a pipeline stdin carries the sessions, so the container's stdin is the terminal,
 // /dev/tty. To feed the container from a pipe instead, give the session with -f and pipe
-// the input to stdin.
+// the input to stdin. containerd ends an attach when its stdin closes, so kdbg-attach
+// holds the end of piped input back for two seconds to let the last output arrive; a
+// command still running then goes on, and kdbg-attach says how to reattach.
 //
 // --rm deletes a copy or node pod when the session ends, also on Ctrl-C and SIGTERM (an
 // ephemeral container cannot be removed from its pod). Sessions of a dry run are written
