@@ -65,7 +65,7 @@ func run(ctx context.Context, name string, args []string, stdin io.Reader,
 	streams := attach.Streams{In: stdin, Out: stdout, ErrOut: stderr}
 	code, err := chain.Run(ctx, o, kf, streams, log)
 	if err != nil {
-		cli.Report(stderr, name, err)
+		return cli.Report(stderr, name, err)
 	}
 	return code
 }

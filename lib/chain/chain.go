@@ -105,6 +105,10 @@ func (o *Options) printing() bool {
 // in turn. It returns the exit code of the last debug container attached to.
 func Run(ctx context.Context, o *Options, kf *kube.Flags, streams attach.Streams,
 	log *slog.Logger) (int, error) {
+	profiles, err := o.Profile.NewApplier(log) // reads --custom before any request
+	if err != nil {
+		return cli.Code(err), err
+	}
 	client, cfg, err := newClient(o, kf)
 	if err != nil {
 		return cli.ExitFailure, err
@@ -113,8 +117,10 @@ func Run(ctx context.Context, o *Options, kf *kube.Flags, streams attach.Streams
 	if err != nil {
 		return cli.Code(err), err
 	}
-	if err := applyProfile(o.Profile, sessions, log); err != nil {
-		return cli.Code(err), err
+	for _, s := range sessions {
+		if err := profiles.Apply(s); err != nil {
+			return cli.Code(err), err
+		}
 	}
 	o.Submit.Namespace = kf.NamespaceOverride()
 	for _, s := range sessions {
@@ -127,20 +133,6 @@ func Run(ctx context.Context, o *Options, kf *kube.Flags, streams attach.Streams
 		return cli.Code(err), err
 	}
 	return attachAll(ctx, client, cfg, o.Attach, sessions, streams, log)
-}
-
-func applyProfile(o *profile.Options, sessions []*session.DebugSession,
-	log *slog.Logger) error {
-	a, err := o.NewApplier(log)
-	if err != nil {
-		return err
-	}
-	for _, s := range sessions {
-		if err := a.Apply(s); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // newClient makes one client for every step, and none for a client-side dry run from

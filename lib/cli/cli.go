@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +16,8 @@ import (
 const (
 	ExitOK      = 0
 	ExitFailure = 1
-	ExitUsage   = 2 // bad flags, arguments or input
+	ExitUsage   = 2   // bad flags, arguments or input
+	ExitSignal  = 130 // interrupted by Ctrl-C or SIGTERM, as shells report SIGINT
 )
 
 // UsageError marks an error the user can fix by changing the command line or its input.
@@ -36,6 +38,8 @@ func Code(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.Is(err, context.Canceled):
+		return ExitSignal
 	case errors.As(err, &usage), errors.As(err, &input):
 		return ExitUsage
 	default:
@@ -43,9 +47,12 @@ func Code(err error) int {
 	}
 }
 
-// Report prints err once as "command: message" and returns its exit code.
+// Report prints err once as "command: message" and returns its exit code. An error that
+// only says the context was canceled means the user interrupted the command.
 func Report(stderr io.Writer, command string, err error) int {
-	if err != nil {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "%s: interrupted\n", command)
+	} else if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", command, err)
 	}
 	return Code(err)

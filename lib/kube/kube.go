@@ -5,6 +5,8 @@ package kube
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
 	"k8s.io/client-go/kubernetes"
@@ -61,11 +63,30 @@ func (f *Flags) NamespaceOverride() string {
 // the apiserver's audit log.
 func (f *Flags) RESTConfig(userAgent string) (*rest.Config, error) {
 	cfg, err := f.clientConfig().ClientConfig()
+	if clientcmd.IsEmptyConfig(err) {
+		return nil, fmt.Errorf("no kubeconfig found%s: give --kubeconfig or set KUBECONFIG, "+
+			"or give the object with -f to work offline", missingFiles(f.rules))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("loading kubeconfig: %w", err)
 	}
 	cfg.UserAgent = userAgent + " " + rest.DefaultKubernetesUserAgent()
 	return cfg, nil
+}
+
+// missingFiles names the KUBECONFIG files that do not exist: client-go skips them
+// without a word, which leaves a user with a typo wondering where the cluster went.
+func missingFiles(rules *clientcmd.ClientConfigLoadingRules) string {
+	var missing []string
+	for _, p := range rules.Precedence {
+		if _, err := os.Stat(p); err != nil {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) == 0 || rules.ExplicitPath != "" {
+		return ""
+	}
+	return fmt.Sprintf(" (no such file: %s)", strings.Join(missing, ", "))
 }
 
 // Client returns a typed clientset. It makes no request: discovery is never needed.

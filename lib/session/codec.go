@@ -1,14 +1,14 @@
 package session
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 
-	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	strictjson "sigs.k8s.io/json"
+
+	"github.com/kdbg/kdbg/lib/stream"
 )
 
 // InputError reports input that is not a valid DebugSession. Commands exit 2 on it.
@@ -26,42 +26,29 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Decoder reads DebugSessions from a stream of JSON or YAML objects: one object, many
 // concatenated or one per line, or YAML documents separated by "---".
 type Decoder struct {
-	objects *utilyaml.YAMLOrJSONDecoder
-	index   int
+	objects *stream.Reader
 }
 
 // NewDecoder returns a Decoder reading from r.
 func NewDecoder(r io.Reader) *Decoder {
-	return &Decoder{objects: utilyaml.NewYAMLOrJSONDecoder(bufio.NewReader(r), 4096)}
+	return &Decoder{objects: stream.NewReader(r)}
 }
 
 // Next returns the next session, or io.EOF after the last. Any other error is an
 // *InputError naming the object and what was wrong with it.
 func (d *Decoder) Next() (*DebugSession, error) {
-	for {
-		var raw json.RawMessage
-		err := d.objects.Decode(&raw)
-		if errors.Is(err, io.EOF) {
-			return nil, io.EOF
-		}
-		d.index++
-		if err != nil {
-			return nil, &InputError{Index: d.index, Err: err}
-		}
-		if isEmpty(raw) {
-			d.index-- // an empty YAML document ("---" at the end) is not an object
-			continue
-		}
-		s, err := Unmarshal(raw)
-		if err != nil {
-			return nil, &InputError{Index: d.index, Err: err}
-		}
-		return s, nil
+	raw, err := d.objects.Next()
+	if errors.Is(err, io.EOF) {
+		return nil, io.EOF
 	}
-}
-
-func isEmpty(raw json.RawMessage) bool {
-	return len(raw) == 0 || string(raw) == "null"
+	if err != nil {
+		return nil, &InputError{Index: d.objects.Index(), Err: err}
+	}
+	s, err := Unmarshal(raw)
+	if err != nil {
+		return nil, &InputError{Index: d.objects.Index(), Err: err}
+	}
+	return s, nil
 }
 
 // Unmarshal decodes one session strictly: unknown or duplicate fields anywhere, including

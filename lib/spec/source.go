@@ -1,22 +1,22 @@
 package spec
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"k8s.io/client-go/kubernetes"
 	strictjson "sigs.k8s.io/json"
 
 	"github.com/kdbg/kdbg/lib/cli"
+	"github.com/kdbg/kdbg/lib/stream"
 )
 
 // object is one pod or node to debug, exactly one of the two set.
@@ -58,24 +58,19 @@ func describe(names []string) string {
 	if len(names) == 1 && names[0] == "-" {
 		return "stdin"
 	}
-	return fmt.Sprintf("%q", names)
+	return strings.Join(names, ", ")
 }
 
 // load decodes the pods and nodes in r, a stream of JSON or YAML objects each a Pod, a
 // Node, or a List of them such as kubectl get -o json prints. source names r in errors.
 // Unknown kinds and fields are usage errors that name them.
 func load(r io.Reader, source string) ([]object, error) {
-	dec := utilyaml.NewYAMLOrJSONDecoder(bufio.NewReader(r), 4096)
+	objects := stream.NewReader(r)
 	var all []object
-	for i := 1; ; i++ {
-		var raw json.RawMessage
-		err := dec.Decode(&raw)
+	for {
+		raw, err := objects.Next()
 		if errors.Is(err, io.EOF) {
 			return all, nil
-		}
-		if err == nil && isEmpty(raw) {
-			i-- // an empty YAML document is not an object
-			continue
 		}
 		if err == nil {
 			var objs []object
@@ -83,13 +78,9 @@ func load(r io.Reader, source string) ([]object, error) {
 			all = append(all, objs...)
 		}
 		if err != nil {
-			return nil, cli.Usagef("reading %s: object %d: %w", source, i, err)
+			return nil, cli.Usagef("reading %s: object %d: %w", source, objects.Index(), err)
 		}
 	}
-}
-
-func isEmpty(raw json.RawMessage) bool {
-	return len(raw) == 0 || string(raw) == "null"
 }
 
 type header struct {
