@@ -11,10 +11,11 @@
 //     merge patch of the pods/ephemeralcontainers subresource that carries only the new
 //     container. The API server merges it by name into the pod as it is, so many sessions
 //     started at once on one pod all land.
-//   - copy: creates the copy. With spec.replace it then reads and deletes the original
-//     (only the pod with the UID that was read); it warns when a controller owns the
-//     original, because the controller will create a new one. When the original cannot
-//     be deleted, the copy is deleted again.
+//   - copy: reads the original, then creates the copy. When a controller owns the
+//     original it warns: a copy with the original's labels may be adopted and deleted by
+//     that controller, and with spec.replace the controller makes a new pod in place of
+//     the original. With spec.replace it then deletes the original (only the pod with the
+//     UID kdbg-spec read); when that fails, the copy is deleted again.
 //   - node: creates the node debug pod.
 //
 // It writes each session to stdout, one JSON object per line, as soon as it is submitted,

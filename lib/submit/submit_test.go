@@ -140,3 +140,44 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestWarnController(t *testing.T) {
+	labels := map[string]string{"app": "web"}
+	tests := []struct {
+		name       string
+		controlled bool
+		copyLabels map[string]string
+		replace    bool
+		want       []string // the warnings' first words
+	}{
+		{"no controller", false, labels, true, nil},
+		{"same labels", true, labels, false, []string{"the copy has the labels"}},
+		{"other labels", true, map[string]string{"app": "web-debug"}, false, nil},
+		{"replace", true, nil, true, []string{"the original pod is managed"}},
+		{"both", true, labels, true,
+			[]string{"the copy has the labels", "the original pod is managed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			orig := original(tt.controlled)
+			orig.Labels = labels
+			cp := &corev1.Pod{}
+			cp.Labels = tt.copyLabels
+			var logs bytes.Buffer
+			warnController(orig, cp, tt.replace, slog.New(slog.NewTextHandler(&logs, nil)))
+			var got []string
+			for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+				if _, msg, ok := strings.Cut(line, `msg="`); ok {
+					got = append(got, strings.Join(strings.Fields(msg)[:4], " "))
+				}
+			}
+			var want []string
+			for _, w := range tt.want {
+				want = append(want, strings.Join(strings.Fields(w)[:4], " "))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("warnings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

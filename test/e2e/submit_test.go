@@ -220,3 +220,55 @@ func TestSubmitErrors(t *testing.T) {
 		t.Errorf("deleted pod: exit %d, stderr %q, want 1 and the pod gone", r.code, r.stderr)
 	}
 }
+
+// TestSubmitReplaceControlled replaces a pod that a ReplicaSet owns: kdbg-submit warns
+// that the ReplicaSet may adopt and delete the copy, which keeps the labels, and will
+// make a new pod.
+func TestSubmitReplaceControlled(t *testing.T) {
+	t.Parallel()
+	kc := adminKubeconfig(t)
+	bin := kdbgBin(t)
+	rs := uniqueName("rs")
+	applyAs(t, kc, `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: `+rs+`
+  namespace: default
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: `+rs+`}
+  template:
+    metadata:
+      labels: {app: `+rs+`}
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+      - name: app
+        image: `+demoAppImage+`
+`)
+	var pod string
+	waitFor(t, "the ReplicaSet's pod", podTimeout, func() (bool, string) {
+		out, _, _ := runKubectl(kc, "", "get", "pods", "-l", "app="+rs, "-o",
+			"jsonpath={.items[0].metadata.name}")
+		pod = strings.TrimSpace(out)
+		return pod != "", out
+	})
+	waitPodRunning(t, kc, "default", pod)
+
+	cp := pod + "-copy"
+	deleteLater(t, kc, "default", cp)
+	r := pipeline(t, bin, kc, "", "kdbg-spec -q "+pod+" --copy-to="+cp+" --replace --image="+
+		busyboxImage+" -c dbg -- sleep 3600 | kdbg-profile -q --profile=general --keep-labels | "+
+		"kdbg-submit")
+	for _, want := range []string{
+		"warning: the copy has the labels of the original",
+		"warning: the original pod is managed by a controller",
+		"controller=ReplicaSet/" + rs,
+	} {
+		if r.code != 0 || !strings.Contains(r.stderr, want) {
+			t.Errorf("replacing a ReplicaSet's pod: exit %d, stderr %q, want 0 and %q",
+				r.code, r.stderr, want)
+		}
+	}
+}
