@@ -50,9 +50,10 @@
 //		kdbg-submit | kdbg-attach
 //
 //	# A node shell that is deleted when it ends.
-//	kdbg-spec node/kdbg-node --image=busybox -it | kdbg-submit | kdbg-attach --rm
+//	kdbg-spec node/kdbg-node --image=busybox -it | kdbg-profile | kdbg-submit | kdbg-attach --rm
 //
 //	# Start now, attach later.
-//	kdbg-spec web --image=busybox -i -- sh | kdbg-submit | kdbg-attach --wait > s.json
+//	kdbg-spec web --image=busybox -i -- sh | kdbg-profile | kdbg-submit \
+//	  | kdbg-attach --wait > s.json
 //	echo ps | kdbg-attach -f s.json
 package main

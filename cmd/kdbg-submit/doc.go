@@ -43,5 +43,6 @@
 //	kdbg-spec web --image=busybox -it | kdbg-profile --profile=general | kdbg-submit | kdbg-attach
 //
 //	# Would PodSecurity in namespace prod accept this session? Nothing is created.
-//	kdbg-spec web -n prod --image=busybox | kdbg-submit --dry-run=server
+//	kdbg-spec web -n prod --image=busybox | kdbg-profile --profile=baseline \
+//	  | kdbg-submit --dry-run=server
 package main

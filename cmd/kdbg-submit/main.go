@@ -57,34 +57,32 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return cli.Report(stderr, name, submitAll(ctx, kf, o, stdin, stdout, log))
 }
 
-// submitAll submits each session as it arrives and writes it on at once, so that
-// kdbg-attach can start on the first while later ones are still submitted.
+// submitAll reads and checks every session before it submits any, so that bad input
+// leaves nothing half-made in the cluster; it writes each session on once submitted.
 func submitAll(ctx context.Context, kf *kube.Flags, o *submit.Options, stdin io.Reader,
 	stdout io.Writer, log *slog.Logger) error {
-	dec, enc := session.NewDecoder(stdin), session.NewEncoder(stdout, false)
+	sessions, err := session.ReadAll(stdin)
+	if err != nil || len(sessions) == 0 {
+		return err
+	}
 	var client kubernetes.Interface
+	if o.DryRun != submit.DryRunClient {
+		if client, err = newClient(kf, log); err != nil {
+			return err
+		}
+	}
+	enc := session.NewEncoder(stdout, false)
 	var done []string
-	for {
-		s, err := dec.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return keptNote(err, done, log)
-		}
-		if client == nil && o.DryRun != submit.DryRunClient {
-			if client, err = newClient(kf, log); err != nil {
-				return err
-			}
-		}
+	for _, s := range sessions {
 		if err := submit.Submit(ctx, client, s, o, log); err != nil {
 			return keptNote(err, done, log)
 		}
 		done = append(done, s.Status.Namespace+"/"+s.Status.Name)
 		if err := enc.Encode(s); err != nil {
-			return err
+			return keptNote(fmt.Errorf("writing session: %w", err), done, log)
 		}
 	}
+	return nil
 }
 
 // keptNote says which sessions of this run were submitted before err, and are kept.

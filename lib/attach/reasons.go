@@ -12,10 +12,10 @@ import (
 // once rather than after the timeout, and the session can be run again with another
 // image.
 var fatalReasons = map[string]string{
-	"InvalidImageName":           "fix the image name (kdbg-spec --image)",
+	"InvalidImageName":           "fix the image name (--image)",
 	"ErrImageNeverPull":          "the image is not on the node and imagePullPolicy is Never",
-	"ErrImagePull":               "use an image the node has or can pull (kdbg-spec --image)",
-	"ImagePullBackOff":           "use an image the node has or can pull (kdbg-spec --image)",
+	"ErrImagePull":               "use an image the node has or can pull (--image)",
+	"ImagePullBackOff":           "use an image the node has or can pull (--image)",
 	"CreateContainerConfigError": "fix the container's configuration",
 }
 
@@ -27,8 +27,8 @@ func fatal(w *corev1.ContainerStateWaiting) (string, bool) {
 		return "", false
 	}
 	if strings.Contains(w.Message, "runAsNonRoot") {
-		hint = "the image runs as root but the pod requires runAsNonRoot: set runAsUser " +
-			"(kdbg-profile --profile=restricted does) or use an image with a non-root user"
+		hint = "the image runs as root but the pod requires runAsNonRoot: give a non-root user " +
+			"with --custom (securityContext: {runAsUser: 1000}) or use an image that has one"
 	}
 	return hint, true
 }

@@ -16,19 +16,19 @@ func TestFatal(t *testing.T) {
 		{"PodInitializing", "", false, ""},
 		{"CreateContainerError", "context deadline exceeded", false, ""},
 		{"InvalidImageName", `couldn't parse image name "a b"`, true,
-			"fix the image name (kdbg-spec --image)"},
+			"fix the image name (--image)"},
 		{"ErrImageNeverPull", "", true,
 			"the image is not on the node and imagePullPolicy is Never"},
 		{"ErrImagePull", "failed to pull", true,
-			"use an image the node has or can pull (kdbg-spec --image)"},
+			"use an image the node has or can pull (--image)"},
 		{"ImagePullBackOff", "Back-off pulling image", true,
-			"use an image the node has or can pull (kdbg-spec --image)"},
+			"use an image the node has or can pull (--image)"},
 		{"CreateContainerConfigError", `configmap "x" not found`, true,
 			"fix the container's configuration"},
 		{"CreateContainerConfigError",
 			"container has runAsNonRoot and image will run as root (pod: ...)", true,
-			"the image runs as root but the pod requires runAsNonRoot: set runAsUser " +
-				"(kdbg-profile --profile=restricted does) or use an image with a non-root user"},
+			"the image runs as root but the pod requires runAsNonRoot: give a non-root user " +
+				"with --custom (securityContext: {runAsUser: 1000}) or use an image that has one"},
 	}
 	for _, tt := range tests {
 		hint, ok := fatal(&corev1.ContainerStateWaiting{Reason: tt.reason, Message: tt.message})

@@ -48,9 +48,20 @@ func Run(ctx context.Context, client kubernetes.Interface, cfg *rest.Config,
 	}
 	s.Status.ResourceVersion = pod.ResourceVersion
 	if o.Wait {
-		return 0, session.NewEncoder(streams.Out, false).Encode(s)
+		return waitOnly(s, pod, streams)
 	}
 	return connect(ctx, client, cfg, s, pod, streams, log)
+}
+
+// waitOnly writes the session once its container runs. A container that has already
+// ended has its exit code recorded in the session and returned.
+func waitOnly(s *session.DebugSession, pod *corev1.Pod, streams Streams) (int, error) {
+	code := 0
+	if term := ended(containerStatus(pod, s.Status.Container)); term != nil {
+		s.Status.ExitCode = &term.ExitCode
+		code = int(term.ExitCode)
+	}
+	return code, session.NewEncoder(streams.Out, false).Encode(s)
 }
 
 // connect streams the session's output: the log of a container that has ended, an attach

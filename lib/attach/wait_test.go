@@ -81,7 +81,7 @@ func TestWaitStartedFatal(t *testing.T) {
 	_, err := waitStarted(context.Background(), client, submitted(), time.Minute,
 		slog.New(slog.DiscardHandler))
 	want := `container "debugger" cannot start: ErrImagePull: not found: use an image the ` +
-		"node has or can pull (kdbg-spec --image)\nrecent events:\n  Warning Failed: " +
+		"node has or can pull (--image)\nrecent events:\n  Warning Failed: " +
 		"Failed to pull image"
 	if err == nil || err.Error() != want {
 		t.Errorf("waitStarted() = %v, want %s", err, want)

@@ -64,7 +64,7 @@ func checkNew(pod *corev1.Pod, container string) error {
 	for _, st := range pod.Status.EphemeralContainerStatuses {
 		if st.Name == container {
 			return fmt.Errorf("pod %q already has an ephemeral container %q from an earlier "+
-				"session: choose another name (kdbg-spec -c), or attach to that one",
+				"session: choose another name (-c), or attach to that one",
 				pod.Name, container)
 		}
 	}

@@ -59,7 +59,7 @@ func TestCheckNew(t *testing.T) {
 		t.Errorf("checkNew(new container) = %v, want nil", err)
 	}
 	want := `pod "web" already has an ephemeral container "old" from an earlier session: ` +
-		"choose another name (kdbg-spec -c), or attach to that one"
+		"choose another name (-c), or attach to that one"
 	if err := checkNew(pod, "old"); err == nil || err.Error() != want {
 		t.Errorf("checkNew(existing container) = %v, want %s", err, want)
 	}

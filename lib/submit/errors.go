@@ -39,7 +39,7 @@ func explain(err error, r request) error {
 		return invalid(err, st, r)
 	case metav1.StatusReasonAlreadyExists:
 		return fmt.Errorf("pod %q already exists in namespace %q: choose another name "+
-			"(kdbg-spec --copy-to, or delete the old pod)", r.name, r.namespace)
+			"(--copy-to, or delete the old pod)", r.name, r.namespace)
 	}
 	return fmt.Errorf("%s %s %q in namespace %q: %w", r.verb, r.path(), r.name, r.namespace, err)
 }
@@ -53,7 +53,7 @@ func notFound(err error, st metav1.Status, r request) error {
 	case r.subresource == "ephemeralcontainers" && (d == nil || d.Name == ""):
 		return fmt.Errorf("ephemeral containers are disabled in this cluster (the API server "+
 			"has no pods/ephemeralcontainers): debug a copy of the pod instead "+
-			"(kdbg-spec --copy-to=NAME): %w", err)
+			"(--copy-to=NAME): %w", err)
 	case d != nil && d.Kind == "namespaces":
 		return fmt.Errorf("namespace %q does not exist", d.Name)
 	}
@@ -90,7 +90,7 @@ func podSecurityError(level, why string, r request) error {
 	hint := "use a profile that meets it"
 	base, _, _ := strings.Cut(level, ":")
 	if base == "restricted" || base == "baseline" {
-		hint = "try kdbg-profile --profile=" + base
+		hint = "try --profile=" + base
 	}
 	return fmt.Errorf("namespace %q enforces Pod Security level %q and %s violates it: %s: %s",
 		r.namespace, level, what, why, hint)

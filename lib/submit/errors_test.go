@@ -31,7 +31,7 @@ func TestExplain(t *testing.T) {
 		req: patch,
 		want: "ephemeral containers are disabled in this cluster (the API server has no " +
 			"pods/ephemeralcontainers): debug a copy of the pod instead " +
-			"(kdbg-spec --copy-to=NAME): the server could not find the requested resource",
+			"(--copy-to=NAME): the server could not find the requested resource",
 	}, {
 		name: "pod gone",
 		err:  apierrors.NewNotFound(pods, "web"),
@@ -60,7 +60,7 @@ func TestExplain(t *testing.T) {
 		req: create,
 		want: `namespace "pss-restricted" enforces Pod Security level "restricted:latest" ` +
 			"and the debug pod violates it: privileged (container \"debugger\" must not set " +
-			"securityContext.privileged=true): try kdbg-profile --profile=restricted",
+			"securityContext.privileged=true): try --profile=restricted",
 	}, {
 		name: "pod security on ephemeral container",
 		err: apierrors.NewForbidden(pods, "web", errors.New(`violates PodSecurity `+
@@ -68,7 +68,7 @@ func TestExplain(t *testing.T) {
 		req: patch,
 		want: `namespace "x" enforces Pod Security level "baseline:v1.37" and the debug ` +
 			"container violates it: host namespaces (hostPID=true): " +
-			"try kdbg-profile --profile=baseline",
+			"try --profile=baseline",
 	}, {
 		name: "invalid",
 		err: apierrors.NewInvalid(schema.GroupKind{Kind: "Pod"}, "web", field.ErrorList{
@@ -94,7 +94,7 @@ func TestExplain(t *testing.T) {
 		err:  apierrors.NewAlreadyExists(pods, "web-debug"),
 		req:  create,
 		want: `pod "web-debug" already exists in namespace "pss-restricted": choose another ` +
-			"name (kdbg-spec --copy-to, or delete the old pod)",
+			"name (--copy-to, or delete the old pod)",
 	}, {
 		name: "other",
 		err:  errors.New("connection refused"),

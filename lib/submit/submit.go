@@ -20,6 +20,10 @@ func Submit(ctx context.Context, client kubernetes.Interface, s *session.DebugSe
 	if err := s.Validate(); err != nil {
 		return fmt.Errorf("invalid session: %w", err)
 	}
+	if s.Spec.Profile == nil {
+		log.Warn("the session has no profile, so it has no host namespaces, /host or " +
+			"capabilities: put kdbg-profile before kdbg-submit")
+	}
 	ns := namespaceOf(s, o)
 	if o.DryRun == DryRunClient {
 		s.Status = statusOf(s, &s.Spec.Pod, ns)

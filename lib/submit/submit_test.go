@@ -181,3 +181,22 @@ func TestWarnController(t *testing.T) {
 		})
 	}
 }
+
+func TestSubmitWarnsWithoutProfile(t *testing.T) {
+	for _, profiled := range []bool{false, true} {
+		s := ephemeralSession()
+		if profiled {
+			s.Spec.Profile = &session.Profile{Name: "general"}
+		}
+		o := NewOptions()
+		o.DryRun = DryRunClient
+		var logs bytes.Buffer
+		if err := Submit(context.Background(), nil, s, o, testLogger(&logs)); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(logs.String(), "the session has no profile"); got == profiled {
+			t.Errorf("profiled %v: warned about a missing profile = %v, want %v\n%s",
+				profiled, got, !profiled, logs.String())
+		}
+	}
+}

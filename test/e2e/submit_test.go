@@ -115,7 +115,7 @@ func TestSubmitServerDryRun(t *testing.T) {
 		"kdbg-submit --dry-run=server")
 	for _, want := range []string{
 		`namespace "pss-restricted" enforces Pod Security level "restricted:latest"`,
-		"privileged", "try kdbg-profile --profile=restricted",
+		"privileged", "try --profile=restricted",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("privileged dry run: stderr = %q, want %q", r.stderr, want)
