@@ -47,6 +47,7 @@ e2e: cluster-build ## cluster up, end-to-end tests (go test -tags e2e), cluster 
 	if [ "$(KDBG_CLUSTER_KEEP)" != 1 ]; then trap '$(KDBG_KCLUSTER) down' EXIT; fi; \
 	trap 'exit 130' INT TERM; \
 	KUBECONFIG=$$($(KDBG_KCLUSTER) up); export KUBECONFIG; \
-	cd $(KDBG_REPO_ROOT) && KDBG_E2E_REQUIRE=1 go test -tags e2e -count=1 $(KDBG_E2E_FLAGS) ./test/e2e/...
+	cd $(KDBG_REPO_ROOT) && \
+		KDBG_E2E_REQUIRE=1 go test -tags e2e -count=1 $(KDBG_E2E_FLAGS) ./test/e2e/...
 
 .DEFAULT_GOAL := $(KDBG_SAVED_GOAL)

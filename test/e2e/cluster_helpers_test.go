@@ -85,7 +85,8 @@ func kubectlBinary() string {
 func runKubectl(kubeconfig, stdin string, args ...string) (string, string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, kubectlBinary(), append([]string{"--kubeconfig", kubeconfig}, args...)...)
+	args = append([]string{"--kubeconfig", kubeconfig}, args...)
+	cmd := exec.CommandContext(ctx, kubectlBinary(), args...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -138,7 +139,8 @@ func uniqueName(prefix string) string {
 
 // podField reads one JSONPath field of a pod.
 func podField(kubeconfig, ns, pod, jsonpath string) (string, error) {
-	out, errOut, err := runKubectl(kubeconfig, "", "-n", ns, "get", "pod", pod, "-o", "jsonpath="+jsonpath)
+	out, errOut, err := runKubectl(kubeconfig, "", "-n", ns, "get", "pod", pod,
+		"-o", "jsonpath="+jsonpath)
 	if err != nil {
 		return "", &kubectlError{err, errOut}
 	}

@@ -35,7 +35,8 @@ func removePods(ctx context.Context, l layout, log *slog.Logger) error {
 		if _, err := rt.StopPodSandbox(ctx, &cri.StopPodSandboxRequest{PodSandboxId: sb.Id}); err != nil {
 			log.Warn("stopping pod sandbox", "pod", name, "err", err)
 		}
-		if _, err := rt.RemovePodSandbox(ctx, &cri.RemovePodSandboxRequest{PodSandboxId: sb.Id}); err != nil {
+		rm := &cri.RemovePodSandboxRequest{PodSandboxId: sb.Id}
+		if _, err := rt.RemovePodSandbox(ctx, rm); err != nil {
 			log.Warn("removing pod sandbox", "pod", name, "err", err)
 		}
 	}

@@ -78,7 +78,8 @@ func importImages(ctx context.Context, l layout, log *slog.Logger) error {
 		if err != nil {
 			return fmt.Errorf("image %s: %w", img.ref, err)
 		}
-		archive := filepath.Join(l.images, strings.NewReplacer("/", "_", ":", "_").Replace(img.ref)+".tar")
+		file := strings.NewReplacer("/", "_", ":", "_").Replace(img.ref) + ".tar"
+		archive := filepath.Join(l.images, file)
 		if err := writeArchive(archive, img, es); err != nil {
 			return fmt.Errorf("image %s: %w", img.ref, err)
 		}

@@ -22,11 +22,12 @@ type apiClient struct {
 }
 
 func newAPIClient(l layout) (*apiClient, error) {
-	pair, err := tls.LoadX509KeyPair(filepath.Join(l.pki, "admin.crt"), filepath.Join(l.pki, "admin.key"))
+	pki := func(f string) string { return filepath.Join(l.pki, f) }
+	pair, err := tls.LoadX509KeyPair(pki("admin.crt"), pki("admin.key"))
 	if err != nil {
 		return nil, fmt.Errorf("loading the admin certificate: %w", err)
 	}
-	ca, err := os.ReadFile(filepath.Join(l.pki, "ca.crt"))
+	ca, err := os.ReadFile(pki("ca.crt"))
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func (c *apiClient) nodeReady(ctx context.Context) error {
 }
 
 // poll calls f until it returns nil, the context ends or timeout passes.
-func poll(ctx context.Context, what string, timeout time.Duration, f func(context.Context) error) error {
+func poll(ctx context.Context, what string, timeout time.Duration, f readyFunc) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	for {
@@ -101,8 +102,11 @@ func poll(ctx context.Context, what string, timeout time.Duration, f func(contex
 	}
 }
 
+// readyFunc reports, with a nil error, that something is ready.
+type readyFunc func(context.Context) error
+
 // httpOK is a poll function that wants 200 from a plain-HTTP URL on loopback.
-func httpOK(url string) func(context.Context) error {
+func httpOK(url string) readyFunc {
 	return func(ctx context.Context) error {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 		if err != nil {

@@ -59,7 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func dispatch(ctx context.Context, verb string, l layout, log *slog.Logger, stdout io.Writer) error {
+func dispatch(ctx context.Context, verb string, l layout, log *slog.Logger,
+	stdout io.Writer) error {
 	if os.Geteuid() != 0 {
 		return fmt.Errorf("must run as root: it makes bridges, mounts and cgroups")
 	}

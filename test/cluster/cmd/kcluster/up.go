@@ -80,7 +80,8 @@ func cleanStale(l layout, log *slog.Logger) error {
 
 // prepare makes the directories, certificates, configuration and node address.
 func prepare(l layout) error {
-	for _, d := range []string{l.run, l.logs, l.podLogs, l.pluginDir, l.kubeletRoot, l.containerd, l.cniIPAM} {
+	dirs := []string{l.run, l.logs, l.podLogs, l.pluginDir, l.kubeletRoot, l.containerd, l.cniIPAM}
+	for _, d := range dirs {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func prepare(l layout) error {
 }
 
 // startWait starts d and waits until ready returns nil.
-func startWait(ctx context.Context, l layout, log *slog.Logger, d daemon, ready func(context.Context) error) error {
+func startWait(ctx context.Context, l layout, log *slog.Logger, d daemon, ready readyFunc) error {
 	if err := start(l, log, d); err != nil {
 		return err
 	}
@@ -112,7 +113,8 @@ func startWait(ctx context.Context, l layout, log *slog.Logger, d daemon, ready 
 }
 
 // wait polls ready and, when it gives up, adds the tail of the daemon's log.
-func wait(ctx context.Context, l layout, name string, timeout time.Duration, ready func(context.Context) error) error {
+func wait(ctx context.Context, l layout, name string, timeout time.Duration,
+	ready readyFunc) error {
 	err := poll(ctx, name, timeout, func(ctx context.Context) error {
 		if _, ok := running(l, name); !ok {
 			return fmt.Errorf("%s is not running", name)
@@ -125,7 +127,7 @@ func wait(ctx context.Context, l layout, name string, timeout time.Duration, rea
 	return nil
 }
 
-func containerdUp(l layout) func(context.Context) error {
+func containerdUp(l layout) readyFunc {
 	return func(ctx context.Context) error {
 		_, err := os.Stat(l.ctrdSocket)
 		return err

@@ -1,5 +1,5 @@
-// Command kube-apiserver is the upstream kube-apiserver, built from the Go module proxy for
-// kdbg's local test cluster.
+// Command kube-apiserver is the upstream kube-apiserver, built from the Go module
+// proxy for kdbg's local test cluster.
 package main
 
 import (

@@ -1,5 +1,5 @@
-// Command kube-controller-manager is the upstream kube-controller-manager, built from the Go module proxy for
-// kdbg's local test cluster.
+// Command kube-controller-manager is the upstream kube-controller-manager,
+// built from the Go module proxy for kdbg's local test cluster.
 package main
 
 import (

@@ -1,5 +1,5 @@
-// Command kube-scheduler is the upstream kube-scheduler, built from the Go module proxy for
-// kdbg's local test cluster.
+// Command kube-scheduler is the upstream kube-scheduler, built from the Go module
+// proxy for kdbg's local test cluster.
 package main
 
 import (

@@ -1,5 +1,5 @@
-// Command kubelet is the upstream kubelet, built from the Go module proxy for
-// kdbg's local test cluster.
+// Command kubelet is the upstream kubelet, built from the Go module
+// proxy for kdbg's local test cluster.
 package main
 
 import (
