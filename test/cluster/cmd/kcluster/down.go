@@ -138,7 +138,8 @@ func cniCache(l layout) []string {
 	return files
 }
 
-// removeBase removes everything under the base directory except bin/.
+// removeBase removes everything under the base directory except bin/ and
+// the lock file.
 func removeBase(l layout) error {
 	ents, err := os.ReadDir(l.base)
 	if errors.Is(err, os.ErrNotExist) {
@@ -150,7 +151,7 @@ func removeBase(l layout) error {
 	var errs []error
 	for _, e := range ents {
 		p := filepath.Join(l.base, e.Name())
-		if p != l.bin {
+		if p != l.bin && p != l.lockFile {
 			errs = append(errs, os.RemoveAll(p))
 		}
 	}

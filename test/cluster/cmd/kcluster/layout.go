@@ -24,7 +24,7 @@ const (
 
 // layout holds every path kcluster uses, all under one base directory.
 type layout struct {
-	base, bin, run, logs, pki string
+	base, bin, run, logs, pki, lockFile string
 
 	kubeconfig, limitedKubeconfig string
 	auditLog, auditPolicy         string
@@ -43,6 +43,7 @@ func newLayout(base string) layout {
 	j := func(p ...string) string { return filepath.Join(append([]string{base}, p...)...) }
 	return layout{
 		base: base, bin: j("bin"), run: j("run"), logs: j("logs"), pki: j("pki"),
+		lockFile: j("kcluster.lock"),
 
 		kubeconfig:        j("kubeconfig"),
 		limitedKubeconfig: j("kubeconfig-limited"),

@@ -64,6 +64,12 @@ func dispatch(ctx context.Context, verb string, l layout, log *slog.Logger,
 	if os.Geteuid() != 0 {
 		return fmt.Errorf("must run as root: it makes bridges, mounts and cgroups")
 	}
+	unlock, err := lock(l)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+
 	switch verb {
 	case "up":
 		if err := up(ctx, l, log); err != nil {
@@ -77,6 +83,24 @@ func dispatch(ctx context.Context, verb string, l layout, log *slog.Logger,
 		return importImages(ctx, l, log)
 	}
 	return fmt.Errorf("unknown verb %q: want up, down or images", verb)
+}
+
+// lock serializes kcluster runs on one base directory: an up racing a down
+// (two engineers, or a test and a trap) would stop what the other starts.
+// The lock file stays, like bin/.
+func lock(l layout) (func(), error) {
+	if err := os.MkdirAll(l.base, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(l.lockFile, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking %s: %w", l.lockFile, err)
+	}
+	return func() { f.Close() }, nil
 }
 
 func defaultDir() string {
