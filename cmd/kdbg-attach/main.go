@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
 
-	"github.com/spf13/pflag"
 
 	"github.com/kdbg/kdbg/lib/attach"
 	"github.com/kdbg/kdbg/lib/cli"
@@ -17,10 +14,13 @@ import (
 	"github.com/kdbg/kdbg/lib/session"
 )
 
-const (
-	name  = "kdbg-attach"
-	usage = "usage: %s [--timeout=5m] [--rm] [--wait] [-f FILE] [flags] < sessions\n\n%s"
-)
+var command = cli.Command{
+	Name:  "kdbg-attach",
+	Usage: "[--timeout=5m] [--rm] [--wait] [-f FILE] [flags] < sessions",
+	Summary: "Waits for each submitted session's container to run, then attaches to it (or\n" +
+		"follows its log) and exits with its exit code.",
+	Manual: "github.com/kdbg/kdbg/cmd/kdbg-attach",
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -30,43 +30,36 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, usage, name, fs.FlagUsages()) }
+	fs := command.NewFlags(stderr)
 	kf := kube.NewFlags()
-	kf.AddFlags(fs)
+	kf.AddFlags(fs.FlagSet)
 	o := attach.NewOptions()
-	o.AddFlags(fs)
+	o.AddFlags(fs.FlagSet)
 	file := fs.StringP("filename", "f", "",
 		"read the sessions from this file; stdin then feeds the container")
-	quiet := fs.BoolP("quiet", "q", false, "print only errors on stderr")
-	verbose := fs.BoolP("verbose", "v", false, "print debugging details on stderr")
-	if err := fs.Parse(args); errors.Is(err, pflag.ErrHelp) {
-		return cli.ExitOK
-	} else if err != nil {
-		return cli.Report(stderr, name, cli.Usagef("%v", err))
+	if err := fs.Parse(args); err != nil {
+		return fs.Exit(err)
 	}
 	if fs.NArg() > 0 {
-		return cli.Report(stderr, name, cli.Usagef("no arguments expected: sessions come on "+
-			"stdin or from -f"))
+		return fs.Exit(cli.Usagef("no arguments expected: sessions come on stdin or from -f"))
 	}
 	if err := o.Validate(); err != nil {
-		return cli.Report(stderr, name, &cli.UsageError{Err: err})
+		return fs.Exit(&cli.UsageError{Err: err})
 	}
-	log := cli.NewLogger(stderr, *quiet, *verbose)
+	log := fs.Logger()
 
 	in, err := openInput(*file, stdin)
 	if err != nil {
-		return cli.Report(stderr, name, err)
+		return fs.Exit(err)
 	}
 	defer in.close()
 	sessions, err := session.ReadAll(in.sessions)
 	if err != nil {
-		return cli.Report(stderr, name, err)
+		return fs.Exit(err)
 	}
 	code, err := runAll(ctx, kf, o, sessions, in, stdout, stderr, log)
 	if err != nil {
-		return cli.Report(stderr, name, err)
+		return fs.Exit(err)
 	}
 	return code
 }

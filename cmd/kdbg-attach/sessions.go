@@ -31,7 +31,7 @@ func runAll(ctx context.Context, kf *kube.Flags, o *attach.Options,
 		live := s.Status != nil && s.Status.DryRun == ""
 		var err error
 		if live && client == nil {
-			if client, cfg, err = kf.Client(name); err != nil {
+			if client, cfg, err = kf.Client(command.Name); err != nil {
 				return cli.ExitFailure, err
 			}
 		}

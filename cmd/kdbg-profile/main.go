@@ -1,20 +1,22 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-
-	"github.com/spf13/pflag"
 
 	"github.com/kdbg/kdbg/lib/cli"
 	"github.com/kdbg/kdbg/lib/profile"
 	"github.com/kdbg/kdbg/lib/session"
 )
 
-const command = "kdbg-profile"
+var command = cli.Command{
+	Name:    "kdbg-profile",
+	Usage:   "[flags] < sessions",
+	Summary: "Applies a debugging profile, and a custom partial container, to the sessions on stdin.",
+	Manual:  "github.com/kdbg/kdbg/cmd/kdbg-profile",
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -23,32 +25,21 @@ func main() {
 // run is the whole command, with its streams passed in so tests can drive it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := profile.NewOptions()
-	fs := pflag.NewFlagSet(command, pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %s [flags] < sessions\n\n%s", command, fs.FlagUsages())
-	}
-	opts.AddFlags(fs)
-	quiet := fs.BoolP("quiet", "q", false, "print no notes or warnings on stderr")
-	verbose := fs.BoolP("verbose", "v", false, "print debug details on stderr")
+	fs := command.NewFlags(stderr)
+	opts.AddFlags(fs.FlagSet)
 
 	err := fs.Parse(args)
 	switch {
-	case errors.Is(err, pflag.ErrHelp):
-		return cli.ExitOK
 	case err != nil:
-		err = cli.Usagef("%w", err)
 	case fs.NArg() > 0:
 		err = cli.Usagef("unexpected argument %q: sessions are read from stdin", fs.Arg(0))
-	case *quiet && *verbose:
-		err = cli.Usagef("-q and -v cannot be used together")
 	default:
 		err = opts.Validate()
 	}
 	if err == nil {
-		err = apply(opts, cli.NewLogger(stderr, *quiet, *verbose), stdin, stdout)
+		err = apply(opts, fs.Logger(), stdin, stdout)
 	}
-	return cli.Report(stderr, command, err)
+	return fs.Exit(err)
 }
 
 // apply applies the profile to every session on r, then writes them to w: nothing is

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,10 +16,13 @@ import (
 	"github.com/kdbg/kdbg/lib/spec"
 )
 
-const command = "kdbg-spec"
-
-const usage = "usage: kdbg-spec (POD | pod/NAME | node/NAME | -f FILE) [flags] " +
-	"[-- COMMAND [args...]]\n"
+var command = cli.Command{
+	Name:  "kdbg-spec",
+	Usage: "(POD | pod/NAME | node/NAME | -f FILE) [flags] [-- COMMAND [args...]]",
+	Summary: "Builds a debug session for a pod or node, read from the cluster or from -f,\n" +
+		"with kubectl debug's flags, and writes it to stdout as JSON.",
+	Manual: "github.com/kdbg/kdbg/cmd/kdbg-spec",
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -31,33 +33,22 @@ func main() {
 
 // run is kdbg-spec with its streams and arguments given, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet(command, pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage, fs.FlagUsages())
-	}
+	fs := command.NewFlags(stderr)
 	o := spec.NewOptions()
-	o.AddFlags(fs)
+	o.AddFlags(fs.FlagSet)
 	kf := kube.NewFlags()
-	kf.AddFlags(fs)
-	quiet := fs.BoolP("quiet", "q", false, "suppress informational messages")
-	verbose := fs.BoolP("verbose", "v", false, "print debug details on stderr")
-
+	kf.AddFlags(fs.FlagSet)
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return cli.ExitOK
-		}
-		return cli.Report(stderr, command, cli.Usagef("%w; see kdbg-spec --help", err))
+		return fs.Exit(err)
 	}
-	log := cli.NewLogger(stderr, *quiet, *verbose)
-	sessions, err := specify(ctx, o, fs, kf, stdin, log)
+	sessions, err := specify(ctx, o, fs.FlagSet, kf, stdin, fs.Logger())
 	if err != nil {
-		return cli.Report(stderr, command, err)
+		return fs.Exit(err)
 	}
 	enc := session.NewEncoder(stdout, false)
 	for _, s := range sessions {
 		if err := enc.Encode(s); err != nil {
-			return cli.Report(stderr, command, fmt.Errorf("writing session: %w", err))
+			return fs.Exit(fmt.Errorf("writing session: %w", err))
 		}
 	}
 	return cli.ExitOK

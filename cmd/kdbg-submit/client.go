@@ -12,7 +12,7 @@ import (
 // newClient returns the client, with the API server's warnings sent to log.
 func newClient(kf *kube.Flags, log *slog.Logger) (kubernetes.Interface, error) {
 	rest.SetDefaultWarningHandler(warnings{log})
-	client, _, err := kf.Client(name)
+	client, _, err := kf.Client(command.Name)
 	return client, err
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,7 +9,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/spf13/pflag"
 	"k8s.io/client-go/kubernetes"
 
 	"github.com/kdbg/kdbg/lib/cli"
@@ -19,10 +17,13 @@ import (
 	"github.com/kdbg/kdbg/lib/submit"
 )
 
-const (
-	name  = "kdbg-submit"
-	usage = "usage: %s [--dry-run=none|client|server] [flags] < sessions\n\n%s"
-)
+var command = cli.Command{
+	Name:  "kdbg-submit",
+	Usage: "[--dry-run=none|client|server] [flags] < sessions",
+	Summary: "Creates the debug container or pod of each session on stdin, or checks it with\n" +
+		"--dry-run, and writes the sessions on with their status filled.",
+	Manual: "github.com/kdbg/kdbg/cmd/kdbg-submit",
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -32,29 +33,22 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, usage, name, fs.FlagUsages()) }
+	fs := command.NewFlags(stderr)
 	kf := kube.NewFlags()
-	kf.AddFlags(fs)
+	kf.AddFlags(fs.FlagSet)
 	o := submit.NewOptions()
-	o.AddFlags(fs)
-	quiet := fs.BoolP("quiet", "q", false, "print only errors on stderr")
-	verbose := fs.BoolP("verbose", "v", false, "print debugging details on stderr")
-	if err := fs.Parse(args); errors.Is(err, pflag.ErrHelp) {
-		return cli.ExitOK
-	} else if err != nil {
-		return cli.Report(stderr, name, cli.Usagef("%v", err))
+	o.AddFlags(fs.FlagSet)
+	if err := fs.Parse(args); err != nil {
+		return fs.Exit(err)
 	}
 	if fs.NArg() > 0 {
-		return cli.Report(stderr, name, cli.Usagef("no arguments expected: sessions come on stdin"))
+		return fs.Exit(cli.Usagef("no arguments expected: sessions come on stdin"))
 	}
 	if err := o.Validate(); err != nil {
-		return cli.Report(stderr, name, &cli.UsageError{Err: err})
+		return fs.Exit(&cli.UsageError{Err: err})
 	}
 	o.Namespace = kf.NamespaceOverride()
-	log := cli.NewLogger(stderr, *quiet, *verbose)
-	return cli.Report(stderr, name, submitAll(ctx, kf, o, stdin, stdout, log))
+	return fs.Exit(submitAll(ctx, kf, o, stdin, stdout, fs.Logger()))
 }
 
 // submitAll reads and checks every session before it submits any, so that bad input

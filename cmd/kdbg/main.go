@@ -2,24 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
 
-	"github.com/spf13/pflag"
-
 	"github.com/kdbg/kdbg/lib/attach"
 	"github.com/kdbg/kdbg/lib/chain"
 	"github.com/kdbg/kdbg/lib/cli"
 	"github.com/kdbg/kdbg/lib/kube"
 )
-
-const usage = "usage: %s (POD | pod/NAME | node/NAME | -f FILE) [flags] " +
-	"[-- COMMAND [args...]]\n"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -39,33 +32,30 @@ func commandName(arg0 string) string {
 // run is kdbg with its streams and arguments given, for tests.
 func run(ctx context.Context, name string, args []string, stdin io.Reader,
 	stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, usage+"%s", name, fs.FlagUsages()) }
+	fs := cli.Command{
+		Name:  name,
+		Usage: "(POD | pod/NAME | node/NAME | -f FILE) [flags] [-- COMMAND [args...]]",
+		Summary: "Debugs a running pod or a node as kubectl debug does: builds the debug\n" +
+			"container or pod, applies a profile, submits it, waits and attaches.",
+		Manual: "github.com/kdbg/kdbg/cmd/kdbg",
+	}.NewFlags(stderr)
 	o := chain.NewOptions()
-	o.AddFlags(fs)
+	o.AddFlags(fs.FlagSet)
 	kf := kube.NewFlags()
-	kf.AddFlags(fs)
-	quiet := fs.BoolP("quiet", "q", false, "suppress informational messages")
-	verbose := fs.BoolP("verbose", "v", false, "print debug details on stderr")
-
+	kf.AddFlags(fs.FlagSet)
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return cli.ExitOK
-		}
-		return cli.Report(stderr, name, cli.Usagef("%w; see %s --help", err, name))
+		return fs.Exit(err)
 	}
-	if err := o.Complete(fs, fs.Args()); err != nil {
-		return cli.Report(stderr, name, err)
+	if err := o.Complete(fs.FlagSet, fs.Args()); err != nil {
+		return fs.Exit(err)
 	}
 	if err := o.Validate(); err != nil {
-		return cli.Report(stderr, name, err)
+		return fs.Exit(err)
 	}
-	log := cli.NewLogger(stderr, *quiet, *verbose)
 	streams := attach.Streams{In: stdin, Out: stdout, ErrOut: stderr}
-	code, err := chain.Run(ctx, o, kf, streams, log)
+	code, err := chain.Run(ctx, o, kf, streams, fs.Logger())
 	if err != nil {
-		return cli.Report(stderr, name, err)
+		return fs.Exit(err)
 	}
 	return code
 }
