@@ -7,7 +7,6 @@ import (
 	"os/signal"
 	"syscall"
 
-
 	"github.com/kdbg/kdbg/lib/attach"
 	"github.com/kdbg/kdbg/lib/cli"
 	"github.com/kdbg/kdbg/lib/kube"
