@@ -158,6 +158,9 @@ syncFrequency: 10s
 fileCheckFrequency: 10s
 nodeStatusReportFrequency: 1m
 serializeImagePulls: false
+# No KUBE-FIREWALL or canary chains in the machine's iptables: there is no
+# kube-proxy here for them to serve, and down would have to undo them.
+makeIPTablesUtilChains: false
 `, nodeIP, filepath.Join(l.pki, "ca.crt"), filepath.Join(l.pki, "kubelet-serving.crt"),
 		filepath.Join(l.pki, "kubelet-serving.key"), l.ctrdSocket, l.podLogs, l.pluginDir)
 }
