@@ -2,18 +2,14 @@ package profile
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/kdbg/kdbg/lib/cli"
+	"github.com/kdbg/kdbg/lib/internal/golden"
 	"github.com/kdbg/kdbg/lib/session"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // modes are the journeys, each with its fixture testdata/<mode>.json.
 var modes = []session.Mode{session.ModeEphemeral, session.ModeCopy, session.ModeNode}
@@ -70,31 +66,10 @@ func TestGolden(t *testing.T) {
 				if err := session.NewEncoder(&got, true).Encode(s); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, filepath.Join("testdata", "golden", string(mode)+"-"+name+".json"),
+				golden.Compare(t, filepath.Join("testdata", "golden", string(mode)+"-"+name+".json"),
 					got.Bytes())
 			})
 		}
-	}
-}
-
-// golden compares got with the file at path, or rewrites the file with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
 }
 

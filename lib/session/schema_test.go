@@ -3,16 +3,12 @@ package session
 import (
 	"bytes"
 	"strings"
-
-	"flag"
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"os"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-)
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
-var update = flag.Bool("update", false, "rewrite golden files and the committed schema")
+	"github.com/kdbg/kdbg/lib/internal/golden"
+)
 
 const schemaFile = "../../docs/schema/debugsession-v1alpha1.json"
 
@@ -23,19 +19,7 @@ func TestSchemaIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(schemaFile, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(schemaFile)
-	if err != nil {
-		t.Fatalf("reading committed schema: %v (create it with -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s is stale; run make schema (-committed +generated):\n%s", schemaFile, diff)
-	}
+	golden.Compare(t, schemaFile, append(got, '\n'))
 }
 
 func TestFixturesMatchSchema(t *testing.T) {

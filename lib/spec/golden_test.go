@@ -2,17 +2,12 @@ package spec
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/kdbg/kdbg/lib/internal/golden"
 	"github.com/kdbg/kdbg/lib/session"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestGolden runs each journey from a file and compares the sessions, indented, and the
 // stderr notes with testdata/golden/NAME.json and NAME.stderr.
@@ -66,21 +61,5 @@ func encode(t *testing.T, sessions []*session.DebugSession) []byte {
 
 func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading golden file: %v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	golden.Compare(t, filepath.Join("testdata", "golden", name), got)
 }
