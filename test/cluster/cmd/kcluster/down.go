@@ -34,7 +34,7 @@ func down(l layout, log *slog.Logger) error {
 	for _, link := range []string{podBridge, nodeBridge} {
 		errs = append(errs, deleteLink(link))
 	}
-	errs = append(errs, removeCgroups(log), restoreIPForward(l), removeStrayFiles(l))
+	errs = append(errs, removeCgroups(log), restoreSysctls(l), removeStrayFiles(l))
 	errs = append(errs, removeBase(l))
 	if err := errors.Join(errs...); err != nil {
 		return err

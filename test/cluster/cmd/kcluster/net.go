@@ -8,8 +8,6 @@ import (
 	"strings"
 )
 
-const ipForward = "/proc/sys/net/ipv4/ip_forward"
-
 // ensureNodeBridge gives the node its address. The kubelet refuses a loopback
 // node IP and this kernel has no dummy driver, so the address sits alone on an
 // empty bridge: it is local to this machine and nothing sent to it leaves.
@@ -29,29 +27,6 @@ func ensureNodeBridge() error {
 		}
 	}
 	return ipCmd("link", "set", nodeBridge, "up")
-}
-
-// saveIPForward records the machine's ip_forward setting before the bridge
-// CNI plugin (a gateway) switches it on, so down can put it back.
-func saveIPForward(l layout) error {
-	saved := filepath.Join(l.run, "ip_forward")
-	if _, err := os.Stat(saved); err == nil {
-		return nil
-	}
-	b, err := os.ReadFile(ipForward)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(saved, b, 0o644)
-}
-
-func restoreIPForward(l layout) error {
-	saved := filepath.Join(l.run, "ip_forward")
-	b, err := os.ReadFile(saved)
-	if err != nil {
-		return nil
-	}
-	return os.WriteFile(ipForward, b, 0o644)
 }
 
 func deleteLink(name string) error {

@@ -98,7 +98,7 @@ func prepare(l layout) error {
 	if err := writeConfigs(l); err != nil {
 		return err
 	}
-	if err := saveIPForward(l); err != nil {
+	if err := saveSysctls(l); err != nil {
 		return err
 	}
 	return ensureNodeBridge()
