@@ -72,6 +72,7 @@ func cleanStale(l layout, log *slog.Logger) error {
 			return nil
 		}
 	}
+	log.Info("no daemon running: removing what an earlier cluster left first")
 	if err := down(l, log); err != nil {
 		return fmt.Errorf("cleaning up an earlier cluster: %w", err)
 	}
