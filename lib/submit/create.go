@@ -26,12 +26,18 @@ func createPod(ctx context.Context, client kubernetes.Interface, pod *corev1.Pod
 }
 
 // createCopy creates the copy and, with spec.replace, then deletes the original. The
-// original is read first, to warn about its controller; when it cannot be deleted, the
-// copy is deleted again, so a failure leaves the cluster as it was.
+// original is read first, to warn about its controller, when that matters: it is to be
+// replaced, or the copy kept labels a controller could adopt it by. When the original
+// cannot be deleted, the copy is deleted again, so a failure leaves the cluster as it was.
 func createCopy(ctx context.Context, client kubernetes.Interface, s *session.DebugSession,
 	ns string, o *Options, log *slog.Logger) (*corev1.Pod, error) {
-	orig, err := readOriginal(ctx, client, s, ns)
+	var orig *corev1.Pod
+	var err error
+	if s.Spec.Replace || len(s.Spec.Pod.Labels) > 0 {
+		orig, err = readOriginal(ctx, client, s, ns)
+	}
 	switch {
+	case orig == nil && err == nil:
 	case err != nil && s.Spec.Replace:
 		return nil, err
 	case err != nil:

@@ -200,3 +200,38 @@ func TestSubmitWarnsWithoutProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestSubmitCopyReadsOriginalOnlyWhenItMatters: a copy without labels cannot be adopted,
+// so only a replace needs the original read back; kdbg-spec has just read it.
+func TestSubmitCopyReadsOriginalOnlyWhenItMatters(t *testing.T) {
+	tests := []struct {
+		name    string
+		replace bool
+		labels  map[string]string
+		want    []string
+	}{
+		{"plain copy", false, nil, []string{"create pods"}},
+		{"copy keeping labels", false, map[string]string{"app": "web"},
+			[]string{"get pods", "create pods"}},
+		{"replace", true, nil, []string{"get pods", "create pods", "delete pods"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client := fake.NewClientset(original(false))
+			s := copySession(tt.replace)
+			s.Spec.Pod.Labels = tt.labels
+			var logs bytes.Buffer
+			if err := Submit(context.Background(), client, s, NewOptions(),
+				testLogger(&logs)); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range client.Actions() {
+				got = append(got, a.GetVerb()+" "+a.GetResource().Resource)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
