@@ -14,7 +14,8 @@ import (
 var command = cli.Command{
 	Name:    "kdbg-profile",
 	Usage:   "[flags] < sessions",
-	Summary: "Applies a debugging profile, and a custom partial container, to the sessions on stdin.",
+	Summary: "Applies a debugging profile, and a custom partial container, to the sessions\n" +
+		"on stdin, and writes them to stdout.",
 	Manual:  "github.com/kdbg/kdbg/cmd/kdbg-profile",
 }
 

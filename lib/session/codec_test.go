@@ -55,7 +55,8 @@ spec:
 	}{
 		{"one per line", one + "\n" + one + "\n", 2},
 		{"concatenated", one + one, 2},
-		{"indented", "{\n  \"apiVersion\": \"kdbg/v1alpha1\"," + one[len(`{"apiVersion":"kdbg/v1alpha1",`):], 1},
+		{"indented", "{\n  \"apiVersion\": \"kdbg/v1alpha1\"," +
+			one[len(`{"apiVersion":"kdbg/v1alpha1",`):], 1},
 		{"yaml documents", "---\n" + yamlDoc + "---\n" + yamlDoc + "---\n", 2},
 		{"empty", "", 0},
 	}
@@ -81,7 +82,8 @@ func TestDecoderRejects(t *testing.T) {
 	}{
 		{"unknown top field", strings.Replace(good, `"kind"`, `"colour":1,"kind"`, 1),
 			`reading session 1: unknown field "colour"`},
-		{"unknown pod field", strings.Replace(good, `"containers"`, `"containerz":[],"containers"`, 1),
+		{"unknown pod field",
+			strings.Replace(good, `"containers"`, `"containerz":[],"containers"`, 1),
 			`reading session 1: unknown field "spec.pod.spec.containerz"`},
 		{"apiVersion", strings.Replace(good, "kdbg/v1alpha1", "kdbg/v2", 1),
 			`reading session 1: unknown apiVersion "kdbg/v2": want "kdbg/v1alpha1"`},
@@ -89,8 +91,10 @@ func TestDecoderRejects(t *testing.T) {
 			`reading session 1: unknown kind "Pod": want "DebugSession"`},
 		{"mode", strings.Replace(good, `"mode":"ephemeral"`, `"mode":"sideways"`, 1),
 			`reading session 1: unknown spec.mode "sideways": want ephemeral, copy or node`},
-		{"container missing", strings.Replace(good, `"container":"debugger-x7k2p"`, `"container":"gone"`, 1),
-			`reading session 1: spec.container "gone" is not in spec.pod's spec.ephemeralContainers`},
+		{"container missing",
+			strings.Replace(good, `"container":"debugger-x7k2p"`, `"container":"gone"`, 1),
+			`reading session 1: spec.container "gone" is not in spec.pod's ` +
+				`spec.ephemeralContainers`},
 		{"second object", good + `{"apiVersion":"v1","kind":"Pod"}`,
 			`reading session 2: unknown apiVersion "v1": want "kdbg/v1alpha1"`},
 		{"not json", "{nope",

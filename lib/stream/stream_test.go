@@ -67,7 +67,8 @@ func TestNextRejects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := readAll(bytes.NewReader(tt.input))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("reading %q: error %v, want one containing %q", tt.input[:min(20, len(tt.input))], err, tt.want)
+				t.Errorf("reading %q: error %v, want one containing %q",
+					tt.input[:min(20, len(tt.input))], err, tt.want)
 			}
 		})
 	}

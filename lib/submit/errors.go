@@ -27,7 +27,8 @@ func (r request) path() string {
 func explain(err error, r request) error {
 	status, ok := err.(apierrors.APIStatus)
 	if !ok {
-		return fmt.Errorf("%s %s %q in namespace %q: %w", r.verb, r.path(), r.name, r.namespace, err)
+		return fmt.Errorf("%s %s %q in namespace %q: %w", r.verb, r.path(), r.name,
+			r.namespace, err)
 	}
 	st := status.Status()
 	switch st.Reason {
