@@ -12,11 +12,11 @@ import (
 )
 
 var command = cli.Command{
-	Name:    "kdbg-profile",
-	Usage:   "[flags] < sessions",
+	Name:  "kdbg-profile",
+	Usage: "[flags] < sessions",
 	Summary: "Applies a debugging profile, and a custom partial container, to the sessions\n" +
 		"on stdin, and writes them to stdout.",
-	Manual:  "github.com/kdbg/kdbg/cmd/kdbg-profile",
+	Manual: "github.com/kdbg/kdbg/cmd/kdbg-profile",
 }
 
 func main() {
