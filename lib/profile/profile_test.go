@@ -66,7 +66,8 @@ func TestGolden(t *testing.T) {
 				if err := session.NewEncoder(&got, true).Encode(s); err != nil {
 					t.Fatal(err)
 				}
-				golden.Compare(t, filepath.Join("testdata", "golden", string(mode)+"-"+name+".json"),
+				path := filepath.Join("testdata", "golden", string(mode)+"-"+name+".json")
+				golden.Compare(t, path,
 					got.Bytes())
 			})
 		}

@@ -109,7 +109,8 @@ func TestEnv(t *testing.T) {
 		want []corev1.EnvVar
 	}{
 		{"ephemeral", []string{"--image=b"}, []corev1.EnvVar{
-			{Name: "PORT", Value: "8080"}, {Name: "NEW", Value: "a=b"}, {Name: "LIST", Value: "x,y"},
+			{Name: "PORT", Value: "8080"}, {Name: "NEW", Value: "a=b"},
+			{Name: "LIST", Value: "x,y"},
 		}},
 		{"copy merges by name", []string{"--copy-to=c", "-c", "app", "--image=b"}, []corev1.EnvVar{
 			{Name: "MODE", Value: "prod"}, {Name: "PORT", Value: "8080"},

@@ -85,7 +85,8 @@ func TestSubmitCopyReplace(t *testing.T) {
 
 func TestSubmitCopyReplaceUndo(t *testing.T) {
 	client := fake.NewClientset(original(false))
-	client.PrependReactor("delete", "pods", func(a k8stesting.Action) (bool, runtime.Object, error) {
+	client.PrependReactor("delete", "pods", func(a k8stesting.Action) (bool,
+		runtime.Object, error) {
 		if a.(k8stesting.DeleteAction).GetName() == "web" {
 			return true, nil, apierrors.NewForbidden(schema.GroupResource{Resource: "pods"},
 				"web", errors.New(`User "u" cannot delete resource "pods"`))
@@ -110,7 +111,8 @@ func TestSubmitCopyReplaceUndo(t *testing.T) {
 func TestSubmitServerDryRun(t *testing.T) {
 	client := fake.NewClientset()
 	var dryRun []string
-	client.PrependReactor("create", "pods", func(a k8stesting.Action) (bool, runtime.Object, error) {
+	client.PrependReactor("create", "pods", func(a k8stesting.Action) (bool,
+		runtime.Object, error) {
 		dryRun = a.(k8stesting.CreateActionImpl).GetCreateOptions().DryRun
 		return false, nil, nil
 	})

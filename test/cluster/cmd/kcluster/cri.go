@@ -32,7 +32,8 @@ func removePods(ctx context.Context, l layout, log *slog.Logger) error {
 	for _, sb := range resp.Items {
 		name := sb.GetMetadata().GetNamespace() + "/" + sb.GetMetadata().GetName()
 		log.Debug("removing pod", "pod", name, "sandbox", sb.Id)
-		if _, err := rt.StopPodSandbox(ctx, &cri.StopPodSandboxRequest{PodSandboxId: sb.Id}); err != nil {
+		stop := &cri.StopPodSandboxRequest{PodSandboxId: sb.Id}
+		if _, err := rt.StopPodSandbox(ctx, stop); err != nil {
 			log.Warn("stopping pod sandbox", "pod", name, "err", err)
 		}
 		rm := &cri.RemovePodSandboxRequest{PodSandboxId: sb.Id}

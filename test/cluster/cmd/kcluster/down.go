@@ -52,7 +52,8 @@ func killShims(l layout, log *slog.Logger) {
 			continue
 		}
 		args := strings.Split(string(cmdline), "\x00")
-		if strings.Contains(args[0], "containerd-shim") && contains(args, l.ctrdSocket) && alive(pid) {
+		ours := strings.Contains(args[0], "containerd-shim") && contains(args, l.ctrdSocket)
+		if ours && alive(pid) {
 			log.Info("stopping shim", "pid", pid)
 			kill(pid, 5*time.Second)
 		}
@@ -107,7 +108,8 @@ func removeStrayFiles(l layout) error {
 	os.Remove("/var/lib/kubelet/device-plugins/kubelet.sock")
 	links, _ := filepath.Glob("/var/log/containers/*.log")
 	for _, link := range links {
-		if target, err := os.Readlink(link); err == nil && strings.HasPrefix(target, l.podLogs+"/") {
+		target, err := os.Readlink(link)
+		if err == nil && strings.HasPrefix(target, l.podLogs+"/") {
 			os.Remove(link)
 		}
 	}
@@ -129,7 +131,8 @@ func cniCache(l layout) []string {
 	const dir = "/var/lib/cni/results/"
 	files, _ := filepath.Glob(dir + cniNetwork + "-*")
 	for _, root := range []string{l.ctrdRoot, l.ctrdState} {
-		sandboxes, _ := filepath.Glob(filepath.Join(root, "io.containerd.grpc.v1.cri", "sandboxes", "*"))
+		criDir := filepath.Join(root, "io.containerd.grpc.v1.cri")
+		sandboxes, _ := filepath.Glob(filepath.Join(criDir, "sandboxes", "*"))
 		for _, sb := range sandboxes {
 			more, _ := filepath.Glob(dir + "cni-loopback-" + filepath.Base(sb) + "-*")
 			files = append(files, more...)
