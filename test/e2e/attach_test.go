@@ -44,7 +44,8 @@ func TestAttachTTY(t *testing.T) {
 		t.Fatalf("ps in the attached terminal shows no /demo-app:\n%s", out.String())
 	}
 	if !out.waitFor("40 120", 10*time.Second) {
-		t.Errorf("stty size in the container does not show the terminal's 40 120:\n%s", out.String())
+		t.Errorf("stty size in the container does not show the terminal's 40 120:\n%s",
+			out.String())
 	}
 	io.WriteString(term, "exit 0\r")
 	if err := cmd.Wait(); err != nil {

@@ -105,7 +105,8 @@ func kubectlAs(t testing.TB, kubeconfig string, args ...string) string {
 	t.Helper()
 	out, errOut, err := runKubectl(kubeconfig, "", args...)
 	if err != nil {
-		t.Fatalf("kubectl %s: %v\nstdout: %s\nstderr: %s", strings.Join(args, " "), err, out, errOut)
+		t.Fatalf("kubectl %s: %v\nstdout: %s\nstderr: %s", strings.Join(args, " "), err, out,
+			errOut)
 	}
 	return out
 }
@@ -116,7 +117,8 @@ func applyAs(t testing.TB, kubeconfig, manifest string) {
 	t.Helper()
 	out, errOut, err := runKubectl(kubeconfig, manifest, "apply", "-f", "-")
 	if err != nil {
-		t.Fatalf("kubectl apply: %v\nstdout: %s\nstderr: %s\nmanifest:\n%s", err, out, errOut, manifest)
+		t.Fatalf("kubectl apply: %v\nstdout: %s\nstderr: %s\nmanifest:\n%s", err, out, errOut,
+			manifest)
 	}
 	t.Cleanup(func() {
 		runKubectl(kubeconfig, manifest, "delete", "--wait=false", "--ignore-not-found", "-f", "-")
@@ -126,7 +128,8 @@ func applyAs(t testing.TB, kubeconfig, manifest string) {
 // deleteLater deletes a pod the test made some other way when the test ends.
 func deleteLater(t testing.TB, kubeconfig, ns, pod string) {
 	t.Cleanup(func() {
-		runKubectl(kubeconfig, "", "-n", ns, "delete", "pod", pod, "--wait=false", "--ignore-not-found")
+		runKubectl(kubeconfig, "", "-n", ns, "delete", "pod", pod, "--wait=false",
+			"--ignore-not-found")
 	})
 }
 
@@ -174,7 +177,8 @@ func waitFor(t testing.TB, what string, timeout time.Duration, cond func() (bool
 func waitPodPhase(t testing.TB, kubeconfig, ns, pod, phase string) {
 	t.Helper()
 	waitFor(t, "pod "+ns+"/"+pod+" "+phase, podTimeout, func() (bool, string) {
-		got, err := podField(kubeconfig, ns, pod, "{.status.phase} {.status.containerStatuses[*].state}")
+		got, err := podField(kubeconfig, ns, pod,
+			"{.status.phase} {.status.containerStatuses[*].state}")
 		if err != nil {
 			return false, err.Error()
 		}

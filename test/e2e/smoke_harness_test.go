@@ -66,7 +66,8 @@ func TestLimitedUser(t *testing.T) {
 	waitPodRunning(t, kc, limitedNS, pod)
 	kubectlAs(t, kc, "debug", pod, "--image="+busyboxImage, "--target=app", "-c", "dbg",
 		"--profile=general", "--", "ps")
-	if logs := waitEphemeralDone(t, kc, limitedNS, pod, "dbg"); !strings.Contains(logs, "/demo-app") {
+	logs := waitEphemeralDone(t, kc, limitedNS, pod, "dbg")
+	if !strings.Contains(logs, "/demo-app") {
 		t.Errorf("limited user's debug container ps = %q, want the /demo-app process", logs)
 	}
 }
@@ -88,7 +89,8 @@ spec:
     image: `+img+`
 `)
 		waitFor(t, "the pull of "+img+" to fail", 30*time.Second, func() (bool, string) {
-			msg, err := podField(kc, "default", pod, "{.status.containerStatuses[0].state.waiting.message}")
+			msg, err := podField(kc, "default", pod,
+				"{.status.containerStatuses[0].state.waiting.message}")
 			if err != nil {
 				return false, err.Error()
 			}

@@ -119,7 +119,8 @@ func testNodeDebug(t *testing.T, kc string) {
 	waitPodPhase(t, kc, "default", name, "Succeeded")
 	logs := kubectl(t, "logs", name)
 	if !strings.Contains(logs, "kubeconfig") {
-		t.Errorf("ls /host%s in a node debug pod = %q, want the harness's kubeconfig", clusterDir(), logs)
+		t.Errorf("ls /host%s in a node debug pod = %q, want the harness's kubeconfig",
+			clusterDir(), logs)
 	}
 }
 

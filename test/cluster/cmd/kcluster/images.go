@@ -107,7 +107,8 @@ func writeArchive(path string, img image, es []entry) error {
 		"config": map[string]any{
 			"Entrypoint": img.entrypoint,
 			"Cmd":        img.cmd,
-			"Env":        []string{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"},
+			"Env": []string{
+				"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"},
 			"WorkingDir": "/",
 		},
 		"rootfs": map[string]any{"type": "layers", "diff_ids": []string{digest(layer)}},

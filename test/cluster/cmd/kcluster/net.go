@@ -44,7 +44,8 @@ func linkExists(name string) bool {
 func ipCmd(args ...string) error {
 	out, err := exec.Command("ip", args...).CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("ip %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
+		return fmt.Errorf("ip %s: %v: %s", strings.Join(args, " "), err,
+			strings.TrimSpace(string(out)))
 	}
 	return nil
 }

@@ -123,7 +123,8 @@ func wait(ctx context.Context, l layout, name string, timeout time.Duration,
 		return ready(ctx)
 	})
 	if err != nil {
-		return fmt.Errorf("%w\n--- last lines of %s ---\n%s", err, l.logFile(name), tail(l, name, 20))
+		return fmt.Errorf("%w\n--- last lines of %s ---\n%s", err, l.logFile(name),
+			tail(l, name, 20))
 	}
 	return nil
 }
@@ -140,7 +141,8 @@ func containerdUp(l layout) readyFunc {
 func waitServiceAccounts(ctx context.Context, l layout, api *apiClient) error {
 	for _, ns := range namespaces {
 		path := "/api/v1/namespaces/" + ns + "/serviceaccounts/default"
-		err := wait(ctx, l, "kube-controller-manager", time.Minute, func(ctx context.Context) error {
+		cm := "kube-controller-manager"
+		err := wait(ctx, l, cm, time.Minute, func(ctx context.Context) error {
 			return api.get(ctx, path, nil)
 		})
 		if err != nil {
