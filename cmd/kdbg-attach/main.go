@@ -4,8 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/kdbg/kdbg/lib/attach"
 	"github.com/kdbg/kdbg/lib/cli"
@@ -22,10 +20,9 @@ var command = cli.Command{
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	cli.Main(func(ctx context.Context) int {
+		return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	})
 }
 
 func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.Writer) int {
@@ -46,6 +43,7 @@ func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.W
 		return fs.Exit(&cli.UsageError{Err: err})
 	}
 	log := fs.Logger()
+	kf.Log = log
 
 	in, err := openInput(*file, stdin)
 	if err != nil {

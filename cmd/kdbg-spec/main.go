@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 
 	"github.com/spf13/pflag"
 
@@ -25,10 +24,9 @@ var command = cli.Command{
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	cli.Main(func(ctx context.Context) int {
+		return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	})
 }
 
 // run is kdbg-spec with its streams and arguments given, for tests.
@@ -41,7 +39,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := fs.Parse(args); err != nil {
 		return fs.Exit(err)
 	}
-	sessions, err := specify(ctx, o, fs.FlagSet, kf, stdin, fs.Logger())
+	kf.Log = fs.Logger()
+	sessions, err := specify(ctx, o, fs.FlagSet, kf, stdin, kf.Log)
 	if err != nil {
 		return fs.Exit(err)
 	}

@@ -6,8 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"k8s.io/client-go/kubernetes"
 
@@ -26,10 +24,9 @@ var command = cli.Command{
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	cli.Main(func(ctx context.Context) int {
+		return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	})
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -48,7 +45,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return fs.Exit(&cli.UsageError{Err: err})
 	}
 	o.Namespace = kf.NamespaceOverride()
-	return fs.Exit(submitAll(ctx, kf, o, stdin, stdout, fs.Logger()))
+	kf.Log = fs.Logger()
+	return fs.Exit(submitAll(ctx, kf, o, stdin, stdout, kf.Log))
 }
 
 // submitAll reads and checks every session before it submits any, so that bad input
@@ -61,7 +59,7 @@ func submitAll(ctx context.Context, kf *kube.Flags, o *submit.Options, stdin io.
 	}
 	var client kubernetes.Interface
 	if o.DryRun != submit.DryRunClient {
-		if client, err = newClient(kf, log); err != nil {
+		if client, _, err = kf.Client(command.Name); err != nil {
 			return err
 		}
 	}

@@ -4,9 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"github.com/kdbg/kdbg/lib/attach"
 	"github.com/kdbg/kdbg/lib/chain"
@@ -15,10 +13,10 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, commandName(os.Args[0]), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	cli.Main(func(ctx context.Context) int {
+		return run(ctx, commandName(os.Args[0]), os.Args[1:], os.Stdin, os.Stdout,
+			os.Stderr)
+	})
 }
 
 // commandName is "kubectl kdbg" when kubectl runs kdbg as its plugin kubectl-kdbg.
@@ -53,7 +51,8 @@ func run(ctx context.Context, name string, args []string, stdin io.Reader,
 		return fs.Exit(err)
 	}
 	streams := attach.Streams{In: stdin, Out: stdout, ErrOut: stderr}
-	code, err := chain.Run(ctx, o, kf, streams, fs.Logger())
+	kf.Log = fs.Logger()
+	code, err := chain.Run(ctx, o, kf, streams, kf.Log)
 	if err != nil {
 		return fs.Exit(err)
 	}

@@ -5,6 +5,7 @@ package kube
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -16,6 +17,9 @@ import (
 
 // Flags are the kubeconfig flags. Bind them to a command's flag set with AddFlags.
 type Flags struct {
+	// Log receives the API server's warnings; nil leaves them to client-go.
+	Log *slog.Logger
+
 	rules     *clientcmd.ClientConfigLoadingRules
 	overrides clientcmd.ConfigOverrides
 	config    clientcmd.ClientConfig
@@ -71,6 +75,9 @@ func (f *Flags) RESTConfig(userAgent string) (*rest.Config, error) {
 		return nil, fmt.Errorf("loading kubeconfig: %w", err)
 	}
 	cfg.UserAgent = userAgent + " " + rest.DefaultKubernetesUserAgent()
+	if f.Log != nil {
+		cfg.WarningHandler = warningLogger{f.Log}
+	}
 	return cfg, nil
 }
 

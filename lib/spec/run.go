@@ -22,18 +22,19 @@ const UserAgent = "kdbg-spec"
 // have passed Complete and Validate. Notes go to log.
 func Run(ctx context.Context, o *Options, kf *kube.Flags, stdin io.Reader, log *slog.Logger) (
 	[]*session.DebugSession, error) {
-	if len(o.Filenames) > 0 {
-		return o.runFiles(stdin, kf.NamespaceOverride(), log)
-	}
-	client, _, err := kf.Client(UserAgent)
-	if err != nil {
-		return nil, err
+	var client kubernetes.Interface
+	if len(o.Filenames) == 0 {
+		var err error
+		if client, _, err = kf.Client(UserAgent); err != nil {
+			return nil, err
+		}
 	}
 	return RunWithClient(ctx, o, kf, client, stdin, log)
 }
 
 // RunWithClient is Run for a caller that already has a client, such as kdbg, which
-// makes one for all its steps. The client is used only when o has no -f.
+// makes one for all its steps. The client is used only when o has no -f, and may be nil
+// then.
 func RunWithClient(ctx context.Context, o *Options, kf *kube.Flags, client kubernetes.Interface,
 	stdin io.Reader, log *slog.Logger) ([]*session.DebugSession, error) {
 	if len(o.Filenames) > 0 {
